@@ -9,4 +9,9 @@ status=0
 echo "== unit tests (ctest)"
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" || status=1
 
+echo "== DejaGnu (runtest --tool stap)"
+outdir=$build_dir/testsuite/host
+mkdir -p "$outdir"
+(cd "$outdir" && runtest --tool stap --srcdir "$top/testsuite" BUILD_DIR="$build_dir") || status=1
+
 exit $status
