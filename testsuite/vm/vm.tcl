@@ -1,0 +1,854 @@
+# The test VM: boots an installed Debian kernel under qemu (TCG) with a
+# busybox initramfs and runs shell commands in it, one at a time, over a
+# virtio-serial port.  The one implementation behind both the command line
+# (testsuite/vm/stap-vm) and the DejaGnu library (testsuite/lib/vm.exp).
+#
+#   stapvm::kernels                     installed releases, newest first
+#   stapvm::resolve_kernel ?SPEC?       "" = newest, a release, or a series ("6.1")
+#   stapvm::start ?-kernel SPEC? ?-files LIST? ?-build-dir DIR? ?-rundir DIR?
+#                 ?-boot-timeout S? ?-keep 0|1?
+#                                       boot; returns the release; raises an
+#                                       error (errorcode STAPVM BOOT) if the VM
+#                                       could not be started
+#   stapvm::run CMD ?-timeout S?        run CMD with sh in /work; returns a dict
+#   stapvm::push HOSTFILE ?GUESTPATH?   copy a file into the running guest;
+#                                       raises an error on failure
+#   stapvm::stop                        power off (or kill) the guest
+#   stapvm::running                     1 while a guest is up
+#   stapvm::describe RESULT             a run result as text for humans
+#   stapvm::boot_seconds, console_log, keep_rundir
+#
+# -files is a list whose elements are {HOST} or {HOST GUEST}: HOST (a file or
+# a directory) lands at GUEST in the guest, by default /work/<tail of HOST>; a
+# relative GUEST is under /work, one ending in "/" is a directory to put HOST
+# in.  The same rules hold for push.
+#
+# The dict stapvm::run returns:
+#   command   the command
+#   result    ok | fail | timeout | oops | panic | dead | novm
+#             (ok: status 0; fail: status not 0; timeout: killed after its
+#             timeout, or the guest stopped answering; oops: the kernel
+#             reported a BUG/Oops/WARNING/lockup/stall while it ran; panic: the
+#             kernel panicked; dead: the VM exited without a panic message;
+#             novm: no VM was running)
+#   status    the command's exit status (-1 if none came back)
+#   stdout, stderr   its output, as raw bytes
+#   timedout  1 if it was killed after its timeout
+#   oops      the console excerpt around the first oops/panic line, or ""
+#   console   the kernel console printed while it ran
+#   error     what went wrong beyond the command's own status, or ""
+#   seconds   wall time on the host
+
+package require Tcl 8.6
+
+namespace eval ::stapvm {
+    variable here [file dirname [file normalize [info script]]]
+    # Build-tree programs the guest gets in /usr/bin, when they exist.
+    variable programs {staprun stap-merge}
+    # Drivers the agent needs; loaded from the kernel's modules when not
+    # built in.
+    variable needed_kmods {virtio_pci virtio_console}
+    variable memory_mb 1024
+    variable cpus 2
+    variable cmdline "console=ttyS0 quiet panic=-1 printk.devkmsg=on"
+    # Seconds the host waits past a command's own timeout (when the guest
+    # kills it) before it gives the guest up as hung.
+    variable slack 20
+    # Kernel console lines that mean the kernel is in trouble.
+    variable oops_patterns {
+        {Kernel panic - not syncing}
+        {\mBUG: }
+        {kernel BUG at }
+        {\mOops: }
+        {general protection fault}
+        {Unable to handle kernel}
+        {WARNING: CPU: }
+        {soft lockup - CPU}
+        {hard LOCKUP}
+        {rcu: INFO: .*detected stall}
+        {rcu_(sched|preempt|bh) (self-)?detected stall}
+        {INFO: task .* blocked for more than}
+        {\mUBSAN: }
+        {\mKASAN: }
+        {stack-protector: }
+        {double fault}
+        {list_(add|del) corruption}
+    }
+    # Called with one line of progress text (the CLI and DejaGnu set it).
+    variable log_command {}
+    variable vm
+    array set vm {chan {} release {} rundir {} keep 0}
+}
+
+proc ::stapvm::Log {msg} {
+    variable log_command
+    if {$log_command ne ""} {
+        {*}$log_command $msg
+    }
+}
+
+proc ::stapvm::Fail {code msg} {
+    return -code error -errorcode [list STAPVM $code] $msg
+}
+
+# --- kernels ---------------------------------------------------------------
+
+proc ::stapvm::CompareRelease {a b} {
+    foreach x [regexp -all -inline {\d+} $a] y [regexp -all -inline {\d+} $b] {
+        if {$x eq ""} {
+            return -1
+        }
+        if {$y eq ""} {
+            return 1
+        }
+        if {$x != $y} {
+            return [expr {$x < $y ? -1 : 1}]
+        }
+    }
+    return [string compare $a $b]
+}
+
+# Releases with both a bootable image and kbuild headers, newest first.
+proc ::stapvm::kernels {} {
+    set rels {}
+    foreach img [glob -nocomplain /boot/vmlinuz-*] {
+        set rel [string range [file tail $img] [string length vmlinuz-] end]
+        if {[file isdirectory /lib/modules/$rel/build]} {
+            lappend rels $rel
+        }
+    }
+    return [lsort -decreasing -command ::stapvm::CompareRelease $rels]
+}
+
+# "6.12.117+deb12-cloud-amd64" -> "6.12"
+proc ::stapvm::series {release} {
+    if {[regexp {^(\d+\.\d+)} $release -> s]} {
+        return $s
+    }
+    return $release
+}
+
+proc ::stapvm::resolve_kernel {{spec ""}} {
+    set all [kernels]
+    if {$all eq ""} {
+        Fail KERNEL "no kernel to boot: no /boot/vmlinuz-RELEASE with\
+            /lib/modules/RELEASE/build (run scripts/setup.sh)"
+    }
+    if {$spec eq ""} {
+        return [lindex $all 0]
+    }
+    if {$spec in $all} {
+        return $spec
+    }
+    foreach rel $all {
+        if {[series $rel] eq $spec} {
+            return $rel
+        }
+    }
+    Fail KERNEL "kernel '$spec' is not installed (installed: [join $all {, }])"
+}
+
+# --- the initramfs ---------------------------------------------------------
+#
+# The initramfs is a concatenation of cpio archives (the kernel unpacks them
+# one after the other): busybox and the agent, the kernel's extra driver
+# modules, the build tree's programs, and the caller's files.  The first three
+# are cached under BUILD/testsuite/vm/cache and rebuilt when an input changes.
+
+proc ::stapvm::ReadFile {path} {
+    set f [open $path rb]
+    set data [read $f]
+    close $f
+    return $data
+}
+
+proc ::stapvm::WriteFile {path data} {
+    set f [open $path wb]
+    puts -nonewline $f $data
+    close $f
+}
+
+proc ::stapvm::Stamp {paths} {
+    set lines {}
+    foreach p $paths {
+        file stat $p st
+        lappend lines "$p $st(mtime) $st(size)"
+    }
+    return [join $lines \n]
+}
+
+proc ::stapvm::MakeCpio {stage out} {
+    # Sorted, so that every directory comes before what it holds.
+    exec sh -c {cd "$1" && find . -mindepth 1 | LC_ALL=C sort |
+        cpio -o -H newc -R 0:0 --quiet >"$2"} sh $stage $out
+}
+
+# Returns the cached archive NAME, rebuilding it with BUILDER STAGEDIR
+# (a command prefix) when STAMP differs from the one it was built with.
+# Concurrent runs each build their own copy and rename it into place.
+proc ::stapvm::Cached {cache name stamp builder} {
+    set cpio [file join $cache $name]
+    if {[file exists $cpio] && [file exists $cpio.stamp]
+        && [ReadFile $cpio.stamp] eq $stamp} {
+        return $cpio
+    }
+    Log "building $name"
+    file mkdir $cache
+    set stage [file join $cache stage.[pid]]
+    file delete -force $stage
+    file mkdir $stage
+    try {
+        {*}$builder $stage
+        MakeCpio $stage $cpio.[pid]
+        WriteFile $cpio.stamp.[pid] $stamp
+        file rename -force $cpio.[pid] $cpio
+        file rename -force $cpio.stamp.[pid] $cpio.stamp
+    } finally {
+        file delete -force $stage $cpio.[pid] $cpio.stamp.[pid]
+    }
+    return $cpio
+}
+
+# Copies PATH (dereferencing links) to the same path under STAGE.
+proc ::stapvm::StageCopy {stage path {guest ""}} {
+    if {$guest eq ""} {
+        set guest $path
+    }
+    set dest [file join $stage [string trimleft $guest /]]
+    file mkdir [file dirname $dest]
+    exec cp -rL $path $dest
+}
+
+# Copies an executable and the shared libraries ldd lists for it.
+proc ::stapvm::StageBinary {stage path guest} {
+    StageCopy $stage $path $guest
+    # ldd exits non-zero for a static binary.
+    catch {exec ldd $path} out
+    foreach line [split $out \n] {
+        if {[regexp {(/\S+) \(0x} $line -> lib]} {
+            StageCopy $stage $lib
+        }
+    }
+}
+
+proc ::stapvm::BusyboxPath {} {
+    foreach p [list /bin/busybox /usr/bin/busybox [auto_execok busybox]] {
+        if {$p ne "" && [file executable $p]} {
+            return $p
+        }
+    }
+    Fail SETUP "no busybox (install busybox-static: scripts/setup.sh)"
+}
+
+proc ::stapvm::BuildBase {busybox stage} {
+    variable here
+    foreach d {bin sbin usr/bin usr/sbin proc sys dev run tmp work root etc} {
+        file mkdir [file join $stage $d]
+    }
+    StageBinary $stage $busybox /bin/busybox
+    # Never link "busybox" to itself: /bin/busybox must stay the real
+    # binary, or the kernel fails to run /init with ELOOP.
+    foreach applet [split [exec $busybox --list-full] \n] {
+        if {$applet eq "" || [file tail $applet] eq "busybox"} {
+            continue
+        }
+        set link [file join $stage $applet]
+        if {![file exists $link]} {
+            file mkdir [file dirname $link]
+            file link -symbolic $link /bin/busybox
+        }
+    }
+    file copy [file join $here guest-init.sh] [file join $stage init]
+    file attributes [file join $stage init] -permissions 0755
+    WriteFile [file join $stage etc passwd] "root:x:0:0:root:/work:/bin/sh\n"
+    WriteFile [file join $stage etc group] "root:x:0:\n"
+}
+
+# The modules (with dependencies, in load order) that RELEASE needs for the
+# drivers in needed_kmods that it does not have built in.
+proc ::stapvm::KmodPaths {release} {
+    variable needed_kmods
+    set dir /lib/modules/$release
+    set builtin {}
+    if {[file exists $dir/modules.builtin]} {
+        foreach line [split [ReadFile $dir/modules.builtin] \n] {
+            lappend builtin [ModName $line]
+        }
+    }
+    set missing {}
+    foreach m $needed_kmods {
+        if {$m ni $builtin} {
+            lappend missing $m
+        }
+    }
+    if {$missing eq ""} {
+        return {}
+    }
+    if {![file exists $dir/modules.dep]} {
+        Fail SETUP "kernel $release has $missing as modules, but $dir/modules.dep\
+            is missing (reinstall its linux-image package)"
+    }
+    set deps [dict create]
+    foreach line [split [ReadFile $dir/modules.dep] \n] {
+        if {[regexp {^([^:]+):\s*(.*)$} $line -> path rest]} {
+            dict set deps [ModName $path] [list $path $rest]
+        }
+    }
+    set order {}
+    foreach m $missing {
+        KmodOrder $deps $m order
+    }
+    set paths {}
+    foreach m $order {
+        lappend paths $m [file join $dir [lindex [dict get $deps $m] 0]]
+    }
+    return $paths
+}
+
+proc ::stapvm::ModName {path} {
+    regsub {\.ko(\..*)?$} [file tail $path] {} name
+    return [string map {- _} $name]
+}
+
+proc ::stapvm::KmodOrder {deps m orderVar} {
+    upvar 1 $orderVar order
+    if {$m in $order} {
+        return
+    }
+    if {![dict exists $deps $m]} {
+        Fail SETUP "module $m is neither built in nor in modules.dep"
+    }
+    # modules.dep lists a module's dependencies so that the last one loads
+    # first.
+    foreach d [lreverse [lindex [dict get $deps $m] 1]] {
+        KmodOrder $deps [ModName $d] order
+    }
+    lappend order $m
+}
+
+proc ::stapvm::BuildKmods {kmods stage} {
+    set dir [file join $stage lib stapvm kmod]
+    file mkdir $dir
+    set names {}
+    foreach {name path} $kmods {
+        set dest [file join $dir $name.ko]
+        switch -glob -- $path {
+            *.ko.xz { exec xz -dc $path >$dest }
+            *.ko.zst { exec zstd -qdc $path >$dest }
+            *.ko.gz { exec gzip -dc $path >$dest }
+            default { file copy $path $dest }
+        }
+        lappend names $name
+    }
+    WriteFile [file join $dir order] "[join $names \n]\n"
+}
+
+proc ::stapvm::BuildPrograms {paths stage} {
+    foreach p $paths {
+        StageBinary $stage $p /usr/bin/[file tail $p]
+    }
+}
+
+# Where a file handed to the guest lands (see the -files rules above).
+proc ::stapvm::GuestPath {host guest} {
+    if {$guest eq ""} {
+        return /work/[file tail $host]
+    }
+    if {[string index $guest end] eq "/"} {
+        append guest [file tail $host]
+    }
+    if {[string index $guest 0] ne "/"} {
+        set guest /work/$guest
+    }
+    return $guest
+}
+
+proc ::stapvm::BuildInitrd {release build_dir files rundir} {
+    variable here
+    variable programs
+    set cache [file join $build_dir testsuite vm cache]
+    set busybox [BusyboxPath]
+    set pieces [list [Cached $cache base.cpio \
+        [Stamp [list $busybox [file join $here guest-init.sh]]] \
+        [list ::stapvm::BuildBase $busybox]]]
+
+    set kmods [KmodPaths $release]
+    if {$kmods ne ""} {
+        lappend pieces [Cached $cache kmod-$release.cpio \
+            [Stamp [dict values $kmods]] [list ::stapvm::BuildKmods $kmods]]
+    }
+
+    set progs {}
+    foreach p $programs {
+        set path [file join $build_dir bin $p]
+        if {[file executable $path]} {
+            lappend progs $path
+        }
+    }
+    if {[file join $build_dir bin staprun] ni $progs} {
+        Fail SETUP "no staprun in $build_dir/bin: build first (scripts/setup.sh)"
+    }
+    lappend pieces [Cached $cache programs.cpio [Stamp $progs] \
+        [list ::stapvm::BuildPrograms $progs]]
+
+    if {$files ne ""} {
+        set stage [file join $rundir files]
+        file mkdir $stage
+        foreach spec $files {
+            lassign $spec host guest
+            if {![file exists $host]} {
+                Fail SETUP "no such file to copy into the guest: $host"
+            }
+            StageCopy $stage $host [GuestPath $host $guest]
+        }
+        MakeCpio $stage [file join $rundir files.cpio]
+        file delete -force $stage
+        lappend pieces [file join $rundir files.cpio]
+    }
+
+    set initrd [file join $rundir initrd.cpio]
+    set out [open $initrd wb]
+    foreach p $pieces {
+        set in [open $p rb]
+        fcopy $in $out
+        close $in
+    }
+    close $out
+    file delete -force [file join $rundir files.cpio]
+    return $initrd
+}
+
+# --- the VM ----------------------------------------------------------------
+
+proc ::stapvm::running {} {
+    variable vm
+    return [expr {$vm(chan) ne "" && !$vm(eof)}]
+}
+
+proc ::stapvm::start {args} {
+    variable vm
+    variable memory_mb
+    variable cpus
+    variable cmdline
+    variable here
+    set opts [dict create -kernel "" -files {} -build-dir "" -rundir "" \
+        -boot-timeout 120 -keep 0]
+    foreach {k v} $args {
+        if {![dict exists $opts $k]} {
+            Fail USAGE "stapvm::start: unknown option $k"
+        }
+        dict set opts $k $v
+    }
+    if {$vm(chan) ne ""} {
+        stop
+    }
+    set build_dir [dict get $opts -build-dir]
+    if {$build_dir eq ""} {
+        set build_dir [file join $here .. .. build]
+    }
+    set build_dir [file normalize $build_dir]
+    set release [resolve_kernel [dict get $opts -kernel]]
+    set image /boot/vmlinuz-$release
+    if {![file readable $image]} {
+        Fail BOOT "cannot read $image (scripts/setup.sh makes kernel images readable)"
+    }
+    set qemu [auto_execok qemu-system-x86_64]
+    if {$qemu eq ""} {
+        Fail BOOT "no qemu-system-x86_64 (install qemu-system-x86: scripts/setup.sh)"
+    }
+    set rundir [dict get $opts -rundir]
+    if {$rundir eq ""} {
+        set rundir [file join $build_dir testsuite vm run.[pid]]
+    }
+    set rundir [file normalize $rundir]
+    file delete -force $rundir
+    file mkdir $rundir
+
+    array set vm [list release $release rundir $rundir keep [dict get $opts -keep] \
+        buf "" header "" need 0 eof 0 id 0 console "" console_off 0 \
+        cmd_console 0 wake 0 \
+        console_log [file join $rundir console.log] \
+        qemu_err [file join $rundir qemu.err]]
+    try {
+        set initrd [BuildInitrd $release $build_dir [dict get $opts -files] $rundir]
+    } trap {STAPVM} {msg} {
+        Fail BOOT $msg
+    }
+    set t0 [clock milliseconds]
+    set cmd [list {*}$qemu -accel tcg -m $memory_mb -smp $cpus \
+        -nodefaults -no-user-config -display none -no-reboot \
+        -kernel $image -initrd $initrd -append $cmdline \
+        -chardev file,id=console,path=$vm(console_log) -serial chardev:console \
+        -device virtio-serial-pci \
+        -chardev stdio,id=cmd,signal=off \
+        -device virtserialport,chardev=cmd,name=stapvm \
+        2> $vm(qemu_err)]
+    Log "booting $release"
+    set vm(chan) [open |$cmd r+]
+    set vm(pid) [pid $vm(chan)]
+    fconfigure $vm(chan) -translation binary -blocking 0 -buffering none
+    fileevent $vm(chan) readable ::stapvm::Readable
+
+    set deadline [expr {$t0 + 1000 * [dict get $opts -boot-timeout]}]
+    set msg [WaitMessage $deadline 0]
+    if {[lindex $msg 0] ne "READY"} {
+        if {$msg eq "timeout"} {
+            set why "no answer from the guest within\
+                [dict get $opts -boot-timeout] s"
+        } elseif {$msg eq "eof"} {
+            set why "qemu exited"
+        } else {
+            set why "unexpected message from the guest: $msg"
+        }
+        Kill
+        ConsoleSync
+        set reason "cannot start the VM (kernel $release): $why"
+        set err [string trim [ReadFile $vm(qemu_err)]]
+        if {$err ne ""} {
+            append reason "\nqemu: $err"
+        }
+        set tail [lrange [split [string trim $vm(console)] \n] end-30 end]
+        if {$tail ne ""} {
+            append reason "\nconsole:\n[join $tail \n]"
+        }
+        Close
+        Fail BOOT $reason
+    }
+    # qemu has read the initramfs; the copy is no longer needed.
+    file delete $initrd
+    set vm(boot_seconds) [expr {([clock milliseconds] - $t0) / 1000.0}]
+    Log "booted $release in $vm(boot_seconds) s"
+    return $release
+}
+
+proc ::stapvm::Readable {} {
+    variable vm
+    if {[catch {read $vm(chan)} data]} {
+        set data ""
+        set vm(eof) 1
+    }
+    append vm(buf) $data
+    if {[eof $vm(chan)]} {
+        set vm(eof) 1
+        fileevent $vm(chan) readable {}
+    }
+    set vm(wake) 1
+}
+
+# Waits for the next event (guest data, qemu exit) or at most MS.
+proc ::stapvm::Wait {ms} {
+    variable vm
+    set timer [after $ms [list set ::stapvm::vm(wake) 1]]
+    vwait ::stapvm::vm(wake)
+    after cancel $timer
+}
+
+# Takes one complete message off the buffer: {TYPE FIELD... PAYLOAD}, or
+# "" if none has arrived whole yet.  The header is parsed once, so that a
+# large payload arriving in many pieces is not rescanned each time.
+proc ::stapvm::TakeMessage {} {
+    variable vm
+    if {$vm(header) eq ""} {
+        set nl [string first \n [string range $vm(buf) 0 4095]]
+        if {$nl < 0} {
+            if {[string length $vm(buf)] > 4096} {
+                return [list PROTOCOL "garbage on the command port:\
+                    [string range $vm(buf) 0 200]"]
+            }
+            return ""
+        }
+        set fields [split [string range $vm(buf) 0 [expr {$nl - 1}]] " "]
+        set vm(buf) [string range $vm(buf) [expr {$nl + 1}] end]
+        if {[lindex $fields 0] ne "@stapvm"} {
+            return [list PROTOCOL "garbage on the command port: [join $fields]"]
+        }
+        set vm(header) [lrange $fields 1 end]
+        switch -- [lindex $vm(header) 0] {
+            RESULT { set vm(need) [expr {[lindex $fields 5] + [lindex $fields 6]}] }
+            PUT { set vm(need) [lindex $fields 4] }
+            ERROR { set vm(need) [lindex $fields 2] }
+            default { set vm(need) 0 }
+        }
+    }
+    if {[string length $vm(buf)] < $vm(need)} {
+        return ""
+    }
+    set msg [list {*}$vm(header) [string range $vm(buf) 0 [expr {$vm(need) - 1}]]]
+    set vm(buf) [string range $vm(buf) $vm(need) end]
+    set vm(header) ""
+    return $msg
+}
+
+# Waits for a message until DEADLINE (ms); returns it, or "eof" if qemu
+# exited, "timeout", or (when WATCH) "panic" once the console shows one.
+proc ::stapvm::WaitMessage {deadline watch} {
+    variable vm
+    while 1 {
+        set msg [TakeMessage]
+        if {$msg ne ""} {
+            return $msg
+        }
+        if {$vm(eof)} {
+            return eof
+        }
+        if {$watch} {
+            ConsoleSync
+            if {[string first "Kernel panic - not syncing" $vm(console) \
+                $vm(cmd_console)] >= 0} {
+                return panic
+            }
+        }
+        set left [expr {$deadline - [clock milliseconds]}]
+        if {$left <= 0} {
+            return timeout
+        }
+        Wait [expr {min($left, 200)}]
+    }
+}
+
+# Appends what qemu wrote to the console log since the last call.
+proc ::stapvm::ConsoleSync {} {
+    variable vm
+    if {![file exists $vm(console_log)]} {
+        return
+    }
+    set f [open $vm(console_log) rb]
+    seek $f $vm(console_off)
+    set data [read $f]
+    close $f
+    incr vm(console_off) [string length $data]
+    append vm(console) [string map {"\r" ""} $data]
+}
+
+proc ::stapvm::Send {data} {
+    variable vm
+    puts -nonewline $vm(chan) $data
+    flush $vm(chan)
+}
+
+proc ::stapvm::Kill {} {
+    variable vm
+    if {$vm(chan) ne "" && !$vm(eof)} {
+        catch {exec kill -KILL $vm(pid)}
+        set vm(eof) 1
+    }
+}
+
+proc ::stapvm::Close {} {
+    variable vm
+    if {$vm(chan) eq ""} {
+        return
+    }
+    catch {fconfigure $vm(chan) -blocking 1}
+    catch {close $vm(chan)}
+    set vm(chan) ""
+    set vm(eof) 1
+}
+
+proc ::stapvm::stop {} {
+    variable vm
+    if {$vm(chan) eq ""} {
+        return
+    }
+    if {!$vm(eof)} {
+        catch {Send "QUIT\n"}
+        set deadline [expr {[clock milliseconds] + 10000}]
+        while {!$vm(eof) && [clock milliseconds] < $deadline} {
+            Wait 200
+        }
+        Kill
+    }
+    Close
+    if {!$vm(keep)} {
+        file delete -force $vm(rundir)
+    }
+}
+
+# The console lines around the first sign of kernel trouble in TEXT, or "".
+proc ::stapvm::OopsExcerpt {text} {
+    variable oops_patterns
+    set lines [split $text \n]
+    set first -1
+    foreach re $oops_patterns {
+        set i [lsearch -regexp $lines $re]
+        if {$i >= 0 && ($first < 0 || $i < $first)} {
+            set first $i
+        }
+    }
+    if {$first < 0} {
+        return ""
+    }
+    set excerpt [lrange $lines [expr {max(0, $first - 3)}] [expr {$first + 80}]]
+    return [string trimright [join $excerpt \n]]
+}
+
+# The console text the command ID produced: between its begin and end
+# markers, falling back to everything since it was sent.
+proc ::stapvm::CommandConsole {id} {
+    variable vm
+    set text [string range $vm(console) $vm(cmd_console) end]
+    if {[regexp -indices "\[^\n]*stapvm: begin $id\n" $text m]} {
+        set text [string range $text [expr {[lindex $m 1] + 1}] end]
+    }
+    if {[regexp -indices "\[^\n]*stapvm: end $id\n" $text m]} {
+        set text [string range $text 0 [expr {[lindex $m 0] - 1}]]
+    }
+    return $text
+}
+
+proc ::stapvm::run {command args} {
+    variable vm
+    variable slack
+    set opts [dict create -timeout 60]
+    foreach {k v} $args {
+        if {![dict exists $opts $k]} {
+            Fail USAGE "stapvm::run: unknown option $k"
+        }
+        dict set opts $k $v
+    }
+    set timeout [dict get $opts -timeout]
+    set r [dict create command $command result novm status -1 stdout "" \
+        stderr "" timedout 0 oops "" console "" error "" seconds 0]
+    if {![running]} {
+        dict set r error "no VM is running"
+        return $r
+    }
+    set t0 [clock milliseconds]
+    set id [incr vm(id)]
+    ConsoleSync
+    set vm(cmd_console) [string length $vm(console)]
+    set script [encoding convertto utf-8 $command]
+    Send "RUN $id $timeout [string length $script]\n$script"
+    set msg [WaitMessage [expr {$t0 + 1000 * ($timeout + $slack)}] 1]
+
+    switch -- [lindex $msg 0] {
+        RESULT {
+            lassign $msg - rid status timedout outlen errlen payload
+            if {$rid != $id} {
+                dict set r error "answer for command $rid while waiting for $id"
+            }
+            dict set r status $status
+            dict set r timedout $timedout
+            dict set r stdout [string range $payload 0 [expr {$outlen - 1}]]
+            dict set r stderr [string range $payload $outlen end]
+            # Once the end marker is on the console, so is every
+            # kernel message printed before it.
+            set deadline [expr {[clock milliseconds] + 5000}]
+            while {[string first "stapvm: end $id\n" $vm(console) $vm(cmd_console)] < 0
+                && [clock milliseconds] < $deadline && !$vm(eof)} {
+                Wait 50
+                ConsoleSync
+            }
+        }
+        panic - eof {
+            # The kernel panicked (qemu exits by itself, -no-reboot),
+            # or qemu died.
+            set deadline [expr {[clock milliseconds] + 10000}]
+            while {!$vm(eof) && [clock milliseconds] < $deadline} {
+                Wait 200
+            }
+            Kill
+            ConsoleSync
+            dict set r error "the VM died while running the command"
+        }
+        timeout {
+            Kill
+            ConsoleSync
+            dict set r timedout 1
+            dict set r error "the guest stopped answering: no result\
+                [expr {$timeout + $slack}] s after the command started\
+                (timeout $timeout s); VM stopped"
+        }
+        default {
+            Kill
+            ConsoleSync
+            dict set r error "protocol error: [lrange $msg 0 end]"
+        }
+    }
+    set console [CommandConsole $id]
+    dict set r console $console
+    dict set r oops [OopsExcerpt $console]
+    if {[string first "Kernel panic - not syncing" $console] >= 0} {
+        dict set r result panic
+    } elseif {[lindex $msg 0] in {panic eof}} {
+        dict set r result dead
+    } elseif {[dict get $r oops] ne ""} {
+        dict set r result oops
+    } elseif {[dict get $r timedout]} {
+        dict set r result timeout
+    } elseif {[dict get $r error] ne ""} {
+        dict set r result dead
+    } elseif {[dict get $r status] != 0} {
+        dict set r result fail
+    } else {
+        dict set r result ok
+    }
+    if {$vm(eof)} {
+        Close
+    }
+    dict set r seconds [expr {([clock milliseconds] - $t0) / 1000.0}]
+    return $r
+}
+
+proc ::stapvm::push {host {guest ""}} {
+    variable vm
+    if {![running]} {
+        Fail PUSH "cannot push $host: no VM is running"
+    }
+    if {![file isfile $host]} {
+        Fail PUSH "cannot push $host: not a regular file"
+    }
+    set data [ReadFile $host]
+    set path [encoding convertto utf-8 [GuestPath $host $guest]]
+    set mode [format %o [expr {[file attributes $host -permissions] & 07777}]]
+    set id [incr vm(id)]
+    ConsoleSync
+    set vm(cmd_console) [string length $vm(console)]
+    Send "PUT $id $mode [string length $path] [string length $data]\n$path$data"
+    set mb [expr {[string length $data] / 1048576}]
+    set msg [WaitMessage [expr {[clock milliseconds] + 1000 * (30 + 10 * $mb)}] 1]
+    if {[lindex $msg 0] ne "PUT"} {
+        Kill
+        Close
+        Fail PUSH "cannot push $host: no answer from the guest ($msg); VM stopped"
+    }
+    lassign $msg - rid status text
+    if {$status != 0} {
+        Fail PUSH "cannot push $host to [GuestPath $host $guest]: [string trim $text]"
+    }
+    return [GuestPath $host $guest]
+}
+
+# Text describing a run result for a human (used in failure reports).
+proc ::stapvm::describe {r} {
+    set s "command: [dict get $r command]\nresult: [dict get $r result],\
+        exit status [dict get $r status]"
+    if {[dict get $r error] ne ""} {
+        append s "\nerror: [dict get $r error]"
+    }
+    foreach k {stdout stderr} {
+        if {[dict get $r $k] ne ""} {
+            append s "\n--- $k:\n[string trimright [dict get $r $k]]"
+        }
+    }
+    if {[dict get $r oops] ne ""} {
+        append s "\n--- console:\n[dict get $r oops]"
+    }
+    return $s
+}
+
+proc ::stapvm::boot_seconds {} {
+    variable vm
+    return $vm(boot_seconds)
+}
+
+# Keeps the run directory (console log, qemu's messages) after stop.
+proc ::stapvm::keep_rundir {} {
+    variable vm
+    set vm(keep) 1
+}
+
+proc ::stapvm::console_log {} {
+    variable vm
+    return $vm(console_log)
+}
