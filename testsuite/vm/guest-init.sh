@@ -92,6 +92,9 @@ run() {
 	wpid=$!
 	wait $pid
 	st=$?
+	# The watcher may not have reached its setsid yet: kill it by pid
+	# first, then the group it may have made (with its sleep).
+	kill -KILL $wpid 2>/dev/null
 	kill -KILL -$wpid 2>/dev/null
 	wait $wpid 2>/dev/null
 	to=0

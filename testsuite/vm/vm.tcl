@@ -812,7 +812,7 @@ proc ::stapvm::push {host {guest ""}} {
         Close
         Fail PUSH "cannot push $host: no answer from the guest ($msg); VM stopped"
     }
-    lassign $msg - rid status text
+    lassign $msg - rid status - text
     if {$status != 0} {
         Fail PUSH "cannot push $host to [GuestPath $host $guest]: [string trim $text]"
     }
