@@ -22,9 +22,10 @@ packages=(
 	# fuzzing the front end (libFuzzer ships with clang's runtime)
 	clang libclang-rt-14-dev
 	# test tools: DejaGnu, and the VM runner (Tcl; qemu, busybox and cpio
-	# for the guest; xz to unpack compressed kernel modules for it)
+	# for the guest; xz to unpack compressed kernel modules for it;
+	# util-linux for setpriv and flock)
 	dejagnu expect tcl
-	qemu-system-x86 busybox-static cpio xz-utils kmod
+	qemu-system-x86 busybox-static cpio xz-utils kmod util-linux
 	# target kernels: images to boot in the VM, headers for kbuild,
 	# DWARF debuginfo for probe resolution
 	linux-image-cloud-amd64 linux-headers-cloud-amd64 linux-image-cloud-amd64-dbg

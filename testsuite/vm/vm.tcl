@@ -474,11 +474,17 @@ proc ::stapvm::start {args} {
     } trap {STAPVM} {msg} {
         Fail BOOT $msg
     }
+    # qemu dies with this process, even if it is killed: no stray guests.
+    set wrapper {}
+    if {[auto_execok setpriv] ne ""} {
+        set wrapper [list setpriv --pdeathsig KILL --]
+    }
     set t0 [clock milliseconds]
-    set cmd [list {*}$qemu -accel tcg -m $memory_mb -smp $cpus \
+    set cmd [list {*}$wrapper {*}$qemu -accel tcg -m $memory_mb -smp $cpus \
         -nodefaults -no-user-config -display none -no-reboot \
         -kernel $image -initrd $initrd -append $cmdline \
-        -chardev file,id=console,path=$vm(console_log) -serial chardev:console \
+        -chardev file,id=console,path=[string map {, ,,} $vm(console_log)] \
+        -serial chardev:console \
         -device virtio-serial-pci \
         -chardev stdio,id=cmd,signal=off \
         -device virtserialport,chardev=cmd,name=stapvm \
@@ -620,10 +626,13 @@ proc ::stapvm::ConsoleSync {} {
     append vm(console) [string map {"\r" ""} $data]
 }
 
+# Sends DATA to the guest.  If qemu is gone, notes that instead: the caller
+# then finds the VM dead while waiting for the answer.
 proc ::stapvm::Send {data} {
     variable vm
-    puts -nonewline $vm(chan) $data
-    flush $vm(chan)
+    if {[catch {puts -nonewline $vm(chan) $data; flush $vm(chan)}]} {
+        set vm(eof) 1
+    }
 }
 
 proc ::stapvm::Kill {} {
