@@ -436,8 +436,8 @@ proc ::stapvm::run {command args} {
             ConsoleSync
             dict set r timedout 1
             dict set r error "the guest stopped answering: no result\
-                [expr {$timeout + $slack}] s after the command started\
-                (timeout $timeout s); VM stopped"
+                [expr {$timeout + $slack}] s after '$command' started\
+                (its timeout: $timeout s); VM stopped"
         }
         default {
             Kill
@@ -456,6 +456,10 @@ proc ::stapvm::run {command args} {
         dict set r result oops
     } elseif {[dict get $r timedout]} {
         dict set r result timeout
+        if {[dict get $r error] eq ""} {
+            dict set r error "'$command' exceeded its timeout of $timeout s\
+                and was killed"
+        }
     } elseif {[dict get $r error] ne ""} {
         dict set r result dead
     } elseif {[dict get $r status] != 0} {
