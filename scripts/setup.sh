@@ -29,7 +29,7 @@ packages=(
 	# target kernels: images to boot in the VM, headers for kbuild,
 	# DWARF debuginfo for probe resolution
 	linux-image-cloud-amd64 linux-headers-cloud-amd64 linux-image-cloud-amd64-dbg
-	linux-image-6.12-cloud-amd64 linux-headers-6.12-cloud-amd64
+	linux-image-6.12-cloud-amd64 linux-headers-6.12-cloud-amd64 linux-image-6.12-cloud-amd64-dbg
 )
 
 if [ "${SKIP_APT:-0}" != 1 ]; then
