@@ -83,6 +83,42 @@ const char* op_spelling(Binary::Op op)
 	return "?";
 }
 
+int precedence(Binary::Op op)
+{
+	switch (op) {
+	case Binary::Op::LogicalOr:
+		return 1;
+	case Binary::Op::LogicalAnd:
+		return 2;
+	case Binary::Op::BitOr:
+		return 3;
+	case Binary::Op::BitXor:
+		return 4;
+	case Binary::Op::BitAnd:
+		return 5;
+	case Binary::Op::Lt:
+	case Binary::Op::Le:
+	case Binary::Op::Gt:
+	case Binary::Op::Ge:
+	case Binary::Op::Eq:
+	case Binary::Op::Ne:
+		return 7;
+	case Binary::Op::Shl:
+	case Binary::Op::Shr:
+		return 8;
+	case Binary::Op::Concat:
+		return 9;
+	case Binary::Op::Add:
+	case Binary::Op::Sub:
+		return 10;
+	case Binary::Op::Mul:
+	case Binary::Op::Div:
+	case Binary::Op::Mod:
+		return 11;
+	}
+	return 0;
+}
+
 bool is_comparison(Binary::Op op)
 {
 	return op >= Binary::Op::Lt && op <= Binary::Op::Ne;

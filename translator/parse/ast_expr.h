@@ -165,6 +165,10 @@ struct Binary : Expr {
 	ExprPtr rhs;
 };
 const char* op_spelling(Binary::Op op);
+// Higher binds tighter: || 1, && 2, | 3, ^ 4, & 5, comparisons 7, shifts 8,
+// . 9, + - 10, * / % 11.  (`in` sits at 6, =~ and !~ with the comparisons.)
+// All are left-associative.
+int precedence(Binary::Op op);
 bool is_comparison(Binary::Op op);
 bool is_logical(Binary::Op op);
 
