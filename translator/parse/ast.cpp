@@ -244,6 +244,8 @@ std::string PrintFormat::name() const
 
 std::optional<std::pair<PrintFormat::Style, bool>> PrintFormat::lookup(std::string_view name)
 {
+	if (name.empty() || (name[0] != 'p' && name[0] != 's'))
+		return std::nullopt; // the parser asks for every identifier
 	for (const PrintName& p : kPrintNames)
 		if (p.name == name)
 			return std::make_pair(p.style, p.to_string);

@@ -476,7 +476,8 @@ protected:
 		switch (e.kind) {
 #define STAP_DISPATCH(name)                                                                        \
 	case ExprKind::name:                                                                       \
-		return call<ExprPtr>(static_cast<name&>(e));
+		return call<ExprPtr>(                                                              \
+			static_cast<name&>(e)); /* NOLINT(bugprone-macro-parentheses) */
 			STAP_AST_EXPR_NODES(STAP_DISPATCH)
 #undef STAP_DISPATCH
 		}
@@ -487,7 +488,8 @@ protected:
 		switch (s.kind) {
 #define STAP_DISPATCH(name)                                                                        \
 	case StmtKind::name:                                                                       \
-		return call<StmtPtr>(static_cast<name&>(s));
+		return call<StmtPtr>(                                                              \
+			static_cast<name&>(s)); /* NOLINT(bugprone-macro-parentheses) */
 			STAP_AST_STMT_NODES(STAP_DISPATCH)
 #undef STAP_DISPATCH
 		}

@@ -420,18 +420,20 @@ bool Lexer::lex_operator(Token& tok)
 {
 	tok.kind = TokenKind::Operator;
 	std::string_view rest = text_.substr(pos_);
+	// Longest match first; the first byte rules out most candidates cheaply.
+	auto match = [&](std::string_view op) {
+		if (op[0] != rest[0] || !rest.starts_with(op))
+			return false;
+		tok.text.assign(op);
+		advance(op.size());
+		return true;
+	};
 	for (std::string_view op : kOps3)
-		if (rest.starts_with(op)) {
-			tok.text.assign(op);
-			advance(3);
+		if (match(op))
 			return true;
-		}
 	for (std::string_view op : kOps2)
-		if (rest.starts_with(op)) {
-			tok.text.assign(op);
-			advance(2);
+		if (match(op))
 			return true;
-		}
 	if (kOps1.find(rest[0]) != std::string_view::npos) {
 		tok.text.assign(1, rest[0]);
 		advance();
@@ -485,9 +487,7 @@ Token Lexer::next()
 		std::size_t start = pos_;
 		char c = peek();
 		char c1 = peek(1);
-		if (is_ident_start(c)) {
-			lex_identifier(tok);
-		} else if (c == '$' && is_digit(c1)) {
+		if (c == '$' && is_digit(c1)) {
 			advance();
 			tok.kind = TokenKind::ArgValue;
 			tok.number = lex_arg_index();
@@ -496,7 +496,7 @@ Token Lexer::next()
 			advance(2);
 			tok.kind = TokenKind::ArgCount;
 			tok.text = "$#";
-		} else if (c == '$') {
+		} else if (is_ident_start(c) || c == '$') {
 			lex_identifier(tok);
 		} else if (c == '@' && is_digit(c1)) {
 			advance();

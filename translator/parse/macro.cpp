@@ -29,7 +29,7 @@ const MacroDef* MacroTable::find(const std::string& name) const
 	return it == macros_.end() ? nullptr : &it->second;
 }
 
-void MacroTable::add(MacroDef def)
+void MacroTable::add(MacroDef&& def)
 {
 	std::string name = def.name;
 	macros_.try_emplace(std::move(name), std::move(def));

@@ -35,7 +35,7 @@ class MacroTable
 public:
 	[[nodiscard]] const MacroDef* find(const std::string& name) const;
 	// Adds `def`; a definition of the same name already there stays.
-	void add(MacroDef def);
+	void add(MacroDef&& def);
 	[[nodiscard]] std::size_t size() const { return macros_.size(); }
 
 private:

@@ -5,8 +5,8 @@
 #include "parse/script_args.h"
 
 #include <array>
-#include <deque>
 #include <string_view>
+#include <vector>
 
 namespace stap
 {
@@ -36,7 +36,7 @@ constexpr std::array<std::string_view, 20> kKeywords = {
 bool is_keyword(std::string_view s)
 {
 	for (std::string_view k : kKeywords)
-		if (k == s)
+		if (k.size() == s.size() && k[0] == s[0] && k == s)
 			return true;
 	return false;
 }
@@ -85,11 +85,19 @@ std::optional<Binary::Op> binary_op(const Token& t)
 {
 	if (!t.is(TokenKind::Operator))
 		return std::nullopt;
-	for (int i = 0; i <= static_cast<int>(Binary::Op::LogicalOr); ++i) {
-		auto op = static_cast<Binary::Op>(i);
-		if (t.text == op_spelling(op))
+	// Spellings from the AST's table, looked up by string_view (which
+	// compares lengths first): this runs for every token after an operand.
+	using Entry = std::pair<std::string_view, Binary::Op>;
+	static const std::vector<Entry> kOps = [] {
+		std::vector<Entry> ops;
+		for (int i = 0; i <= static_cast<int>(Binary::Op::LogicalOr); ++i)
+			ops.emplace_back(op_spelling(static_cast<Binary::Op>(i)),
+					 static_cast<Binary::Op>(i));
+		return ops;
+	}();
+	for (const auto& [spelling, op] : kOps)
+		if (t.same_text(spelling))
 			return op;
-	}
 	return std::nullopt;
 }
 
@@ -113,7 +121,7 @@ std::optional<Assignment::Op> assignment_op(const Token& t)
 		{"<<<", Assignment::Op::Accumulate},
 	}};
 	for (const auto& [spelling, op] : kOps)
-		if (t.text == spelling)
+		if (t.same_text(spelling))
 			return op;
 	return std::nullopt;
 }
@@ -130,17 +138,22 @@ public:
 
 private:
 	// ---- Tokens ----
+	// Lookahead of up to kLookahead tokens, in a ring (no allocation per
+	// token).
 	const Token& peek(std::size_t ahead = 0)
 	{
-		while (lookahead_.size() <= ahead)
-			lookahead_.push_back(tokens_.next());
-		return lookahead_[ahead];
+		while (buffered_ <= ahead) {
+			ring_[(head_ + buffered_) % kLookahead] = tokens_.next();
+			++buffered_;
+		}
+		return ring_[(head_ + ahead) % kLookahead];
 	}
 	Token take()
 	{
 		peek();
-		Token t = std::move(lookahead_.front());
-		lookahead_.pop_front();
+		Token t = std::move(ring_[head_]);
+		head_ = (head_ + 1) % kLookahead;
+		--buffered_;
 		++consumed_;
 		return t;
 	}
@@ -275,7 +288,10 @@ private:
 	TokenSource& tokens_;
 	FileKind kind_;
 	File& file_;
-	std::deque<Token> lookahead_;
+	static constexpr std::size_t kLookahead = 4;
+	std::array<Token, kLookahead> ring_;
+	std::size_t head_ = 0;
+	std::size_t buffered_ = 0;
 	std::size_t consumed_ = 0;
 	unsigned depth_ = 0; // recursion
 	unsigned chain_ = 0; // operators of chains being parsed: they deepen the tree
@@ -592,6 +608,7 @@ std::vector<std::vector<ProbePointComponent>> Parser::parse_component_sequence()
 			for (const auto& prefix : result)
 				for (const auto& alt : alternatives) {
 					std::vector<ProbePointComponent> seq;
+					seq.reserve(prefix.size() + alt.size());
 					for (const auto& c : prefix)
 						seq.push_back(c.clone());
 					for (const auto& c : alt)

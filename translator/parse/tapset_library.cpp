@@ -66,6 +66,7 @@ std::vector<std::string> find_tapset_files(const TapsetSearch& search)
 		std::set<std::string> seen; // file names already taken in this base
 		for (const fs::path& level : levels) {
 			std::vector<fs::path> dirs;
+			dirs.reserve(versions.size() + 1);
 			for (const std::string& v : versions)
 				dirs.push_back(level / v);
 			dirs.push_back(level);

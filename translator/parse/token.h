@@ -5,6 +5,7 @@
 
 #include "diag/source_location.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -43,11 +44,19 @@ struct Token {
 	[[nodiscard]] bool is(TokenKind k) const { return kind == k; }
 	[[nodiscard]] bool is_op(std::string_view op) const
 	{
-		return kind == TokenKind::Operator && text == op;
+		return kind == TokenKind::Operator && same_text(op);
 	}
 	[[nodiscard]] bool is_ident(std::string_view name) const
 	{
-		return kind == TokenKind::Identifier && text == name;
+		return kind == TokenKind::Identifier && same_text(name);
+	}
+	// The parser asks this many times per token: lengths and first bytes
+	// settle it mostly without a call to memcmp.
+	[[nodiscard]] bool same_text(std::string_view s) const
+	{
+		return text.size() == s.size() && (s.empty() || text[0] == s[0]) &&
+		       std::string_view(text).substr(1) ==
+			       s.substr(std::min<std::size_t>(1, s.size()));
 	}
 	// How the token reads in a diagnostic: "'foo'", "end of input", ...
 	[[nodiscard]] std::string describe() const;
