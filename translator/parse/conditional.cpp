@@ -285,19 +285,13 @@ private:
 	bool failed_ = false;
 };
 
-bool is_argument(const Token& t)
-{
-	return t.is(TokenKind::ArgValue) || t.is(TokenKind::ArgString) ||
-	       t.is(TokenKind::ArgCount) || t.is(TokenKind::ArgCountString);
-}
-
 } // namespace
 
 bool evaluate_condition(ParseContext& ctx, const std::vector<Token>& tokens)
 {
 	std::vector<Token> flat;
 	for (const Token& t : tokens) {
-		if (!is_argument(t)) {
+		if (!is_script_argument(t)) {
 			flat.push_back(t);
 			continue;
 		}

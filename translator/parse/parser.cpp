@@ -49,7 +49,7 @@ bool starts_statement(const Token& t)
 		"if",    "while",    "for",    "foreach", "next",
 		"break", "continue", "return", "delete",  "try"};
 	for (std::string_view k : kStarts)
-		if (t.text == k)
+		if (t.same_text(k))
 			return true;
 	return false;
 }
@@ -81,18 +81,18 @@ private:
 constexpr int kInPrecedence = 6;
 constexpr int kRegexPrecedence = 7;
 
-std::optional<Binary::Op> binary_op(const Token& t)
+// The operator of enum Op (spelled as op_spelling() says) that a token is.
+template <typename Op>
+std::optional<Op> operator_of(const Token& t, Op last)
 {
 	if (!t.is(TokenKind::Operator))
 		return std::nullopt;
-	// Spellings from the AST's table, looked up by string_view (which
-	// compares lengths first): this runs for every token after an operand.
-	using Entry = std::pair<std::string_view, Binary::Op>;
-	static const std::vector<Entry> kOps = [] {
-		std::vector<Entry> ops;
-		for (int i = 0; i <= static_cast<int>(Binary::Op::LogicalOr); ++i)
-			ops.emplace_back(op_spelling(static_cast<Binary::Op>(i)),
-					 static_cast<Binary::Op>(i));
+	// Spellings as string_views, built once: this runs for every token
+	// after an operand.
+	static const std::vector<std::pair<std::string_view, Op>> kOps = [last] {
+		std::vector<std::pair<std::string_view, Op>> ops;
+		for (int i = 0; i <= static_cast<int>(last); ++i)
+			ops.emplace_back(op_spelling(static_cast<Op>(i)), static_cast<Op>(i));
 		return ops;
 	}();
 	for (const auto& [spelling, op] : kOps)
@@ -101,29 +101,14 @@ std::optional<Binary::Op> binary_op(const Token& t)
 	return std::nullopt;
 }
 
+std::optional<Binary::Op> binary_op(const Token& t)
+{
+	return operator_of(t, Binary::Op::LogicalOr);
+}
+
 std::optional<Assignment::Op> assignment_op(const Token& t)
 {
-	if (!t.is(TokenKind::Operator))
-		return std::nullopt;
-	static constexpr std::array<std::pair<std::string_view, Assignment::Op>, 13> kOps = {{
-		{"=", Assignment::Op::Assign},
-		{"+=", Assignment::Op::AddAssign},
-		{"-=", Assignment::Op::SubAssign},
-		{"*=", Assignment::Op::MulAssign},
-		{"/=", Assignment::Op::DivAssign},
-		{"%=", Assignment::Op::ModAssign},
-		{"<<=", Assignment::Op::ShlAssign},
-		{">>=", Assignment::Op::ShrAssign},
-		{"&=", Assignment::Op::AndAssign},
-		{"|=", Assignment::Op::OrAssign},
-		{"^=", Assignment::Op::XorAssign},
-		{".=", Assignment::Op::ConcatAssign},
-		{"<<<", Assignment::Op::Accumulate},
-	}};
-	for (const auto& [spelling, op] : kOps)
-		if (t.same_text(spelling))
-			return op;
-	return std::nullopt;
+	return operator_of(t, Assignment::Op::Accumulate);
 }
 
 class Parser

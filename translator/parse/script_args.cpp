@@ -5,16 +5,11 @@
 namespace stap
 {
 
-namespace
-{
-
-bool is_argument(const Token& t)
+bool is_script_argument(const Token& t)
 {
 	return t.is(TokenKind::ArgValue) || t.is(TokenKind::ArgString) ||
 	       t.is(TokenKind::ArgCount) || t.is(TokenKind::ArgCountString);
 }
-
-} // namespace
 
 std::vector<Token> substitute_script_argument(ParseContext& ctx, const Token& use)
 {
@@ -57,7 +52,7 @@ std::vector<Token> substitute_script_argument(ParseContext& ctx, const Token& us
 		ctx.sources.add_expansion("script argument " + use.text, use.loc);
 	Lexer lexer(ctx, ctx.script_arg_file(static_cast<std::size_t>(index)), frame);
 	for (Token t = lexer.next(); !t.is(TokenKind::End); t = lexer.next()) {
-		if (is_argument(t)) {
+		if (is_script_argument(t)) {
 			ctx.error(t.loc, "a script argument cannot refer to another one", t.length);
 			continue;
 		}
@@ -77,7 +72,7 @@ Token ScriptArgSubstituter::next()
 			return t;
 		}
 		Token t = upstream_.next();
-		if (!is_argument(t))
+		if (!is_script_argument(t))
 			return t;
 		std::vector<Token> tokens = substitute_script_argument(ctx_, t);
 		pending_.insert(pending_.end(), std::make_move_iterator(tokens.begin()),

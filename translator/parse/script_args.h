@@ -12,6 +12,9 @@
 namespace stap
 {
 
+// $N, @N, $# or @#.
+bool is_script_argument(const Token& t);
+
 // The tokens that `use` (an ArgValue, ArgString, ArgCount or ArgCountString
 // token) stands for.  An out-of-range argument is reported and stands for 0
 // or "".
