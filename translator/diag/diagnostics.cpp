@@ -120,10 +120,22 @@ void Diagnostics::render(std::ostream& out, const Diagnostic& d) const
 			out << "\n";
 		}
 	}
-	for (const ExpansionFrame* f = d.loc.expansion; f != nullptr; f = f->site.expansion) {
+	// A run of identical frames (a recursive macro) is shown once.
+	for (const ExpansionFrame* f = d.loc.expansion; f != nullptr;) {
+		std::size_t repeats = 1;
+		const ExpansionFrame* next = f->site.expansion;
+		for (; next != nullptr && next->description == f->description &&
+		       next->site.file == f->site.file && next->site.line == f->site.line &&
+		       next->site.column == f->site.column;
+		     next = next->site.expansion)
+			++repeats;
 		std::string site = sources_.describe(f->site);
 		out << (site.empty() ? "" : site + ": ") << "note: in expansion of "
-		    << f->description << "\n";
+		    << f->description;
+		if (repeats > 1)
+			out << " (" << repeats << " times)";
+		out << "\n";
+		f = next;
 	}
 	for (const DiagNote& n : d.notes) {
 		std::string site = sources_.describe(n.loc);

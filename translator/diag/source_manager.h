@@ -40,7 +40,7 @@ private:
 		std::string contents;
 		std::vector<std::size_t> line_starts; // offset of each line's first byte
 	};
-	std::vector<File> files_;
+	std::deque<File> files_; // a deque: contents() references stay valid
 	std::deque<ExpansionFrame> frames_;
 };
 

@@ -1,7 +1,12 @@
 // stap: the translator/driver.  Parses the command line and runs the passes.
 #include "driver/options.h"
+#include "driver/parse_pass.h"
+#include "driver/pass_manager.h"
+#include "driver/session.h"
 
+#include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 int main(int argc, char** argv)
 {
@@ -20,11 +25,24 @@ int main(int argc, char** argv)
 		std::cout << stap::version_text();
 		return 0;
 	}
-	if (!opts.script_file && !opts.script_text && !opts.list_probes) {
+	if (opts.list_probes) {
+		std::cerr << "stap: listing probe points (-l/-L) is not available yet.\n";
+		return 1;
+	}
+	if (!opts.script_file && !opts.script_text) {
 		std::cerr << "stap: a script must be specified.\n"
 			  << "Try 'stap --help' for more information.\n";
 		return 1;
 	}
-	std::cerr << "stap: the translation passes are not built yet.\n";
-	return 1;
+
+	stap::Session session(cmdline.options, std::cout, std::cerr);
+	session.diags.set_color(opts.color == "always" ||
+				(opts.color == "auto" && isatty(STDERR_FILENO) != 0));
+	stap::PassManager passes;
+	passes.add(stap::make_parse_pass());
+	int status = passes.run(session);
+	// Exit without destroying the session: freeing a large AST node by
+	// node is a measurable part of a run, and the system reclaims it all.
+	std::cout.flush();
+	std::exit(status);
 }
