@@ -594,6 +594,11 @@ void stp_map_iter_end(struct stp_map *m)
 		m->iterating--;
 }
 
+bool stp_map_iterating(const struct stp_map *m)
+{
+	return m->iterating > 0;
+}
+
 struct stp_map_node *stp_map_first(struct stp_map *m)
 {
 	return m->iter_head;

@@ -106,6 +106,8 @@ int stp_map_sort(struct stp_map *m, int column, int dir,
  */
 void stp_map_iter_begin(struct stp_map *m);
 void stp_map_iter_end(struct stp_map *m);
+/* True while a foreach iterates the map. */
+bool stp_map_iterating(const struct stp_map *m);
 struct stp_map_node *stp_map_first(struct stp_map *m);
 struct stp_map_node *stp_map_next(struct stp_map *m, struct stp_map_node *n);
 

@@ -16,19 +16,11 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/compiler.h>
-#include <linux/slab.h>
-#include <linux/mm.h>
 #include <linux/stdarg.h>
 
-static inline void *stp_zalloc(size_t size)
-{
-	return kvzalloc(size, GFP_KERNEL);
-}
-
-static inline void stp_free(void *p)
-{
-	kvfree(p);
-}
+/* Zeroed memory for load-time allocations (kvzalloc); never on hot paths. */
+void *stp_zalloc(size_t size);
+void stp_free(void *p);
 
 #else /* user space: the unit tests */
 #include <errno.h>
