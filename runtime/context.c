@@ -146,8 +146,12 @@ void stp_run_probe(const struct stp_probe *p, struct pt_regs *regs, int state,
 
 	p->handler(c);
 
-	stp_locks_release(p);
+	/*
+	 * Output goes out before the locks are released: probes that share
+	 * a global write in the order in which they updated it.
+	 */
 	stp_print_flush(c);
+	stp_locks_release(p);
 	if (unlikely(c->last_error))
 		report_error(c);
 out_busy:

@@ -65,8 +65,7 @@ int stp_deref_kernel(struct stp_context *c, void *dst, unsigned long addr,
 {
 	if (!stp_read_kernel(dst, addr, size))
 		return 0;
-	stp_errorf(c, "kernel read fault at 0x%p [man error::fault]",
-		   (s64)addr);
+	stp_errorf(c, "kernel read fault at %p [man error::fault]", (s64)addr);
 	return -EFAULT;
 }
 
@@ -75,7 +74,7 @@ int stp_deref_user(struct stp_context *c, void *dst, unsigned long addr,
 {
 	if (!stp_read_user(dst, addr, size))
 		return 0;
-	stp_errorf(c, "user read fault at 0x%p [man error::fault]", (s64)addr);
+	stp_errorf(c, "user read fault at %p [man error::fault]", (s64)addr);
 	return -EFAULT;
 }
 
@@ -83,7 +82,7 @@ int stp_kernel_string(struct stp_context *c, char *dst, unsigned long addr)
 {
 	if (stp_read_kernel_string(dst, addr, stp_module.maxstringlen) >= 0)
 		return 0;
-	stp_errorf(c, "kernel string copy fault at 0x%p [man error::fault]",
+	stp_errorf(c, "kernel string copy fault at %p [man error::fault]",
 		   (s64)addr);
 	return -EFAULT;
 }
@@ -92,7 +91,7 @@ int stp_user_string(struct stp_context *c, char *dst, unsigned long addr)
 {
 	if (stp_read_user_string(dst, addr, stp_module.maxstringlen) >= 0)
 		return 0;
-	stp_errorf(c, "user string copy fault at 0x%p [man error::fault]",
+	stp_errorf(c, "user string copy fault at %p [man error::fault]",
 		   (s64)addr);
 	return -EFAULT;
 }

@@ -36,7 +36,7 @@ void stp_print_flush(struct stp_context *c)
 
 static void fault_error(struct stp_context *c)
 {
-	stp_errorf(c, "kernel read fault at 0x%p [man error::fault]",
+	stp_errorf(c, "kernel read fault at %p [man error::fault]",
 		   (s64)c->print.fault_addr);
 }
 
