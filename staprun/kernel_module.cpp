@@ -85,7 +85,8 @@ Params build_params(const ModuleInfo& info, const std::vector<std::string>& sett
 			return p;
 		}
 		if (param->type == "long" && !is_integer(value)) {
-			p.error = "global '" + name + "' takes a number, not '" + value + "'";
+			p.error = "global '";
+			p.error.append(name).append("' takes a number, not '").append(value) += "'";
 			return p;
 		}
 		if (value.find('"') != std::string::npos) {
@@ -95,10 +96,10 @@ Params build_params(const ModuleInfo& info, const std::vector<std::string>& sett
 		if (!p.text.empty())
 			p.text += ' ';
 		// The kernel's argument parser takes quoted values with spaces.
-		if (value.find_first_of(" \t\n") != std::string::npos)
-			p.text += name + "=\"" + value + "\"";
-		else
-			p.text += name + "=" + value;
+		bool quote = value.find_first_of(" \t\n") != std::string::npos;
+		p.text.append(name).append(quote ? "=\"" : "=").append(value);
+		if (quote)
+			p.text += '"';
 	}
 	if (bufsize_mb > 0)
 		p.text += (p.text.empty() ? "" : " ") + std::string("_stp_bufsize=") +

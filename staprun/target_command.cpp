@@ -55,6 +55,7 @@ std::string TargetCommand::spawn(const std::string& cmd)
 		if (::read(fds[0], &go, 1) != 1)
 			_exit(127);
 		std::vector<char*> argv;
+		argv.reserve(args.size() + 1);
 		for (std::string& a : args)
 			argv.push_back(a.data());
 		argv.push_back(nullptr);

@@ -34,7 +34,7 @@ void TraceReader::close()
 std::string TraceReader::open(const TraceConfig& config)
 {
 	config_ = config;
-	buf_.resize(std::max<size_t>(config.subbuf_size, 64 * 1024));
+	buf_.resize(std::max<size_t>(config.subbuf_size, size_t{64} * 1024));
 	wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	if (wake_fd_ < 0)
 		return std::string("eventfd: ") + std::strerror(errno);

@@ -13,9 +13,8 @@ static void probe_begin(struct stp_context *c)
 	stp_exit();
 }
 
-static const struct stp_probe p_begin = { .pp = "begin",
-					  .handler = probe_begin };
-static const struct stp_probe *const begin_probes[] = { &p_begin };
+static const struct stp_probe p_begin = {.pp = "begin", .handler = probe_begin};
+static const struct stp_probe *const begin_probes[] = {&p_begin};
 
 const struct stp_module_desc stp_module = {
 	.maxaction = 1000,

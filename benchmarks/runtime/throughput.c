@@ -19,9 +19,9 @@ STP_PARAM_LONG(per_hit, g_per_hit);
 static s64 g_n;
 
 static const struct stp_global_desc globals[G__N] = {
-	[G_total] = { .name = "total", .kind = STP_GLOBAL_SCALAR },
-	[G_per_hit] = { .name = "per_hit", .kind = STP_GLOBAL_SCALAR },
-	[G_n] = { .name = "n", .kind = STP_GLOBAL_SCALAR },
+	[G_total] = {.name = "total", .kind = STP_GLOBAL_SCALAR},
+	[G_per_hit] = {.name = "per_hit", .kind = STP_GLOBAL_SCALAR},
+	[G_n] = {.name = "n", .kind = STP_GLOBAL_SCALAR},
 };
 
 static void probe_timer(struct stp_context *c)
@@ -38,9 +38,9 @@ static void probe_timer(struct stp_context *c)
 }
 
 static const struct stp_lock_ref locks[] = {
-	{ G_total, 0 },
-	{ G_per_hit, 0 },
-	{ G_n, 1 },
+	{G_total, 0},
+	{G_per_hit, 0},
+	{G_n, 1},
 };
 static const struct stp_probe p_timer = {
 	.pp = "timer.us(100)",
@@ -49,9 +49,9 @@ static const struct stp_probe p_timer = {
 	.nlocks = ARRAY_SIZE(locks),
 };
 static const struct stp_timer_desc timers[] = {
-	{ .probe = &p_timer, .period = 100000 },
+	{.probe = &p_timer, .period = 100000},
 };
-static const struct stp_provider *const providers[] = { &stp_timer_provider };
+static const struct stp_provider *const providers[] = {&stp_timer_provider};
 
 const struct stp_module_desc stp_module = {
 	.maxaction = 1000,

@@ -23,13 +23,19 @@ for kd in /lib/modules/*/build; do
 	rel=$(basename "$(dirname "$kd")")
 	"$top/runtime/kbuild/build-module.sh" "$kd" "$work/cache-$rel" throughput \
 		"$here/throughput.c" "$work/mod-$rel" >/dev/null
-	cmd="cd /work && time staprun -v throughput.ko total=$total per_hit=$per_hit > /tmp/out 2>/tmp/err; \
-		tail -n 1 /tmp/err; \
+	cmd="cd /work && t0=\$(cut -d' ' -f1 /proc/uptime) && \
+		staprun -v throughput.ko total=$total per_hit=$per_hit > /tmp/out 2>/tmp/err; \
+		t1=\$(cut -d' ' -f1 /proc/uptime); \
 		awk 'BEGIN { for (i = 0; i < $total; i++) print i }' > /tmp/expect; \
-		if cmp -s /tmp/out /tmp/expect && grep -q ' 0 bytes lost' /tmp/err; then echo RESULT lossless; else echo RESULT LOST; fi"
+		if cmp -s /tmp/out /tmp/expect && grep -q ' 0 bytes lost' /tmp/err; then r=lossless; else r=LOST; fi; \
+		echo RESULT \$r \$t0 \$t1 \$(wc -c < /tmp/out)"
 	out=$("$vm" --kernel "$rel" --timeout 900 --file "$work/mod-$rel/throughput.ko:/work/throughput.ko" -- "$cmd" 2>&1) || true
-	real=$(echo "$out" | sed -n 's/^real[[:space:]]*\(\([0-9]*\)m \)\{0,1\}\([0-9.]*\)s$/\2 \3/p' | head -n 1)
-	secs=$(echo "$real" | awk '{ print ($2 == "" ? $1 : $1 * 60 + $2) }')
-	status=$(echo "$out" | sed -n 's/^RESULT //p' | head -n 1)
-	echo "== $rel: $total records in $secs s (TCG), ${status:-no result}: $(echo "$total / $secs" | bc) records/s"
+	set -- $(echo "$out" | sed -n 's/^RESULT //p' | head -n 1)
+	if [ $# -ne 4 ]; then
+		echo "== $rel: no result; runner output:"
+		echo "$out"
+		continue
+	fi
+	secs=$(echo "$3 - $2" | bc)
+	echo "== $rel: $total records ($4 bytes) in $secs s under TCG, $1: $(echo "$total / $secs" | bc) records/s, $(echo "$4 / $secs / 1048576" | bc) MB/s"
 done

@@ -13,7 +13,7 @@ static const struct stp_global_desc globals[G__N] = {
 	[G_n] = {.name = "n", .kind = STP_GLOBAL_SCALAR},
 };
 
-static void probe_profile(struct stp_context* c)
+static void probe_profile(struct stp_context *c)
 {
 	if (stp_actions(c, 2, "keyword at bulk.stp:4:2"))
 		return;
@@ -33,11 +33,11 @@ static const struct stp_probe p_profile = {
 static const struct stp_timer_desc timers[] = {
 	{.probe = &p_profile, .kind = STP_TIMER_PROFILE},
 };
-static const struct stp_provider* const providers[] = {&stp_timer_provider};
+static const struct stp_provider *const providers[] = {&stp_timer_provider};
 
 const struct stp_module_desc stp_module = {
-	STP_MODULE_LIMITS,      .flags = STP_MODULE_BULK,
+	STP_MODULE_LIMITS,	.flags = STP_MODULE_BULK,
 	.providers = providers, .nproviders = ARRAY_SIZE(providers),
-	.globals = globals,     .nglobals = G__N,
-	.timers = timers,       .ntimers = ARRAY_SIZE(timers),
+	.globals = globals,	.nglobals = G__N,
+	.timers = timers,	.ntimers = ARRAY_SIZE(timers),
 };

@@ -7,8 +7,8 @@ enum { G_which, G_small, G_agg, G__N };
 
 static s64 g_which;
 STP_PARAM_LONG(which, g_which);
-static struct stp_map* g_small;
-static struct stp_pstat* g_agg;
+static struct stp_map *g_small;
+static struct stp_pstat *g_agg;
 
 static const struct stp_map_desc g_small_desc = {
 	.name = "small",
@@ -25,11 +25,14 @@ static const struct stp_global_desc globals[G__N] = {
 		     .kind = STP_GLOBAL_MAP,
 		     .map = &g_small_desc,
 		     .ptr = &g_small},
-	[G_agg] = {.name = "agg", .kind = STP_GLOBAL_STAT, .stat = &g_agg_desc, .ptr = &g_agg},
+	[G_agg] = {.name = "agg",
+		   .kind = STP_GLOBAL_STAT,
+		   .stat = &g_agg_desc,
+		   .ptr = &g_agg},
 };
 
 /* function recurse(n) { return recurse(n + 1) } */
-static s64 function_recurse(struct stp_context* c, s64 n)
+static s64 function_recurse(struct stp_context *c, s64 n)
 {
 	s64 rv = 0;
 
@@ -43,11 +46,11 @@ out:
 	return rv;
 }
 
-static void probe_begin(struct stp_context* c)
+static void probe_begin(struct stp_context *c)
 {
-	struct stp_map_node* node;
+	struct stp_map_node *node;
 	union stp_key key[1];
-	const struct stp_stat* st;
+	const struct stp_stat *st;
 	s64 x, v, i;
 	int rc;
 
@@ -70,7 +73,8 @@ static void probe_begin(struct stp_context* c)
 			key[0].l = i;
 			rc = stp_map_set_long(g_small, key, i);
 			if (rc) {
-				c->last_stmt = "identifier 'small' at errors.stp:8:42";
+				c->last_stmt =
+					"identifier 'small' at errors.stp:8:42";
 				stp_map_error(c, &g_small_desc, rc);
 				return;
 			}
@@ -101,7 +105,8 @@ static void probe_begin(struct stp_context* c)
 		key[0].l = 1;
 		rc = stp_map_set_long(g_small, key, 1);
 		stp_map_iter_begin(g_small);
-		for (node = stp_map_first(g_small); node; node = stp_map_next(g_small, node)) {
+		for (node = stp_map_first(g_small); node;
+		     node = stp_map_next(g_small, node)) {
 			key[0].l = stp_node_key_long(g_small, node, 0);
 			rc = stp_map_delete(g_small, key);
 			if (rc) {
@@ -117,12 +122,12 @@ static void probe_begin(struct stp_context* c)
 	stp_printf(c, "not reached\n");
 }
 
-static void probe_end(struct stp_context* c)
+static void probe_end(struct stp_context *c)
 {
 	stp_printf(c, "end probe ran\n");
 }
 
-static void probe_error(struct stp_context* c)
+static void probe_error(struct stp_context *c)
 {
 	stp_printf(c, "error probe ran\n");
 }
@@ -142,10 +147,10 @@ static const struct stp_probe p_begin = {
 static const struct stp_probe p_end = {.pp = "end", .handler = probe_end};
 static const struct stp_probe p_error = {.pp = "error", .handler = probe_error};
 
-static const struct stp_probe* const begin_probes[] = {&p_begin};
-static const struct stp_probe* const end_probes[] = {&p_end};
-static const struct stp_probe* const error_probes[] = {&p_error};
-static const struct stp_provider* const providers[] = {
+static const struct stp_probe *const begin_probes[] = {&p_begin};
+static const struct stp_probe *const end_probes[] = {&p_end};
+static const struct stp_probe *const error_probes[] = {&p_error};
+static const struct stp_provider *const providers[] = {
 	&stp_globals_provider,
 };
 

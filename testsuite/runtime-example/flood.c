@@ -11,7 +11,7 @@ static const struct stp_global_desc globals[G__N] = {
 	[G_n] = {.name = "n", .kind = STP_GLOBAL_SCALAR},
 };
 
-static void probe_timer(struct stp_context* c)
+static void probe_timer(struct stp_context *c)
 {
 	s64 i;
 
@@ -35,7 +35,7 @@ static const struct stp_probe p_timer = {
 static const struct stp_timer_desc timers[] = {
 	{.probe = &p_timer, .period = 1000000},
 };
-static const struct stp_provider* const providers[] = {&stp_timer_provider};
+static const struct stp_provider *const providers[] = {&stp_timer_provider};
 
 const struct stp_module_desc stp_module = {
 	STP_MODULE_LIMITS,

@@ -13,33 +13,33 @@ static const struct stp_global_desc globals[G__N] = {
 	[G_jticks] = {.name = "jticks", .kind = STP_GLOBAL_SCALAR},
 };
 
-static void probe_begin(struct stp_context* c)
+static void probe_begin(struct stp_context *c)
 {
 	if (stp_actions(c, 1, "identifier 'printf' at forever.stp:4:15"))
 		return;
 	stp_printf(c, "begin target=%d\n", stp_target());
 }
 
-static void probe_timer(struct stp_context* c)
+static void probe_timer(struct stp_context *c)
 {
 	if (stp_actions(c, 1, "operator '++' at forever.stp:5:27"))
 		return;
 	g_ticks++;
 }
 
-static void probe_jiffies(struct stp_context* c)
+static void probe_jiffies(struct stp_context *c)
 {
 	if (stp_actions(c, 1, "operator '++' at forever.stp:6:46"))
 		return;
 	g_jticks++;
 }
 
-static void probe_end(struct stp_context* c)
+static void probe_end(struct stp_context *c)
 {
 	if (stp_actions(c, 1, "identifier 'printf' at forever.stp:7:13"))
 		return;
-	stp_printf(c, "end ticked=%d target=%d\n", (s64)(g_ticks > 0 && g_jticks > 0),
-		   stp_target());
+	stp_printf(c, "end ticked=%d target=%d\n",
+		   (s64)(g_ticks > 0 && g_jticks > 0), stp_target());
 }
 
 static const struct stp_lock_ref ticks_write[] = {{G_ticks, 1}};
@@ -66,13 +66,16 @@ static const struct stp_probe p_end = {
 	.nlocks = ARRAY_SIZE(both_read),
 };
 
-static const struct stp_probe* const begin_probes[] = {&p_begin};
-static const struct stp_probe* const end_probes[] = {&p_end};
+static const struct stp_probe *const begin_probes[] = {&p_begin};
+static const struct stp_probe *const end_probes[] = {&p_end};
 static const struct stp_timer_desc timers[] = {
 	{.probe = &p_timer, .period = 50000000},
-	{.probe = &p_jiffies, .period = 2, .randomize = 1, .flags = STP_TIMER_JIFFIES},
+	{.probe = &p_jiffies,
+	 .period = 2,
+	 .randomize = 1,
+	 .flags = STP_TIMER_JIFFIES},
 };
-static const struct stp_provider* const providers[] = {&stp_timer_provider};
+static const struct stp_provider *const providers[] = {&stp_timer_provider};
 
 const struct stp_module_desc stp_module = {
 	STP_MODULE_LIMITS,

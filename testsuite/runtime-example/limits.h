@@ -42,11 +42,13 @@
 #define STP_PRINT_BUFSIZE 8192
 #endif
 
-#define STP_MODULE_LIMITS                                                                          \
-	.maxaction = MAXACTION, .maxaction_interruptible = MAXACTION_INTERRUPTIBLE,                \
-	.maxnesting = MAXNESTING, .maxstringlen = MAXSTRINGLEN, .maxmapentries = MAXMAPENTRIES,    \
-	.maxtrylock = MAXTRYLOCK, .maxerrors = MAXERRORS, .maxskipped = MAXSKIPPED,                \
-	.hist_elision = HIST_ELISION, .bufsize_mb = STP_BUFSIZE,                                   \
+#define STP_MODULE_LIMITS                                                      \
+	.maxaction = MAXACTION,                                                \
+	.maxaction_interruptible = MAXACTION_INTERRUPTIBLE,                    \
+	.maxnesting = MAXNESTING, .maxstringlen = MAXSTRINGLEN,                \
+	.maxmapentries = MAXMAPENTRIES, .maxtrylock = MAXTRYLOCK,              \
+	.maxerrors = MAXERRORS, .maxskipped = MAXSKIPPED,                      \
+	.hist_elision = HIST_ELISION, .bufsize_mb = STP_BUFSIZE,               \
 	.print_bufsize = STP_PRINT_BUFSIZE
 
 #endif /* STP_EXAMPLE_LIMITS_H */
