@@ -61,9 +61,9 @@ void stp_contexts_free(void)
 	stp_contexts = NULL;
 }
 
-bool stp_context_claim(void)
+void stp_context_claim(void)
 {
-	return atomic_inc_return(&stp_contexts[smp_processor_id()]->busy) == 1;
+	atomic_inc(&stp_contexts[smp_processor_id()]->busy);
 }
 
 void stp_context_release(void)

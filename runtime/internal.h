@@ -30,8 +30,11 @@ void stp_contexts_free(void);
  */
 void stp_run_probe(const struct stp_probe *p, struct pt_regs *regs, int state,
 		   s64 maxaction);
-/* Marks this CPU busy for non-probe work on its buffers (IPIs). */
-bool stp_context_claim(void);
+/*
+ * Marks this CPU's context busy around non-probe work on its buffers (an
+ * IPI), so that a probe arriving meanwhile (NMI) is skipped.
+ */
+void stp_context_claim(void);
 void stp_context_release(void);
 /* The closing warnings (urgent: staprun is waiting in EXIT). */
 void stp_report_summary(void);
