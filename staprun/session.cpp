@@ -113,9 +113,12 @@ Session::~Session()
 		::close(sigfd_);
 }
 
+// Reports msg (if any; the failing step may have said everything), then
+// ends what was started and removes the module.
 int Session::fail(const std::string& msg)
 {
-	std::cerr << "staprun: " << msg << "\n";
+	if (!msg.empty())
+		std::cerr << "staprun: " << msg << "\n";
 	if (have_target_)
 		target_.abandon();
 	if (started_)
@@ -419,7 +422,7 @@ int Session::run()
 		have_target_ = true;
 	}
 	if (!load() || !connect() || !start())
-		return fail("giving up");
+		return fail("");
 	if (have_target_)
 		target_.release();
 	main_loop();
