@@ -1,5 +1,6 @@
 // staprun: loads a module built by stap, streams its output, unloads it.
 #include "options.h"
+#include "session.h"
 
 #include <iostream>
 
@@ -25,6 +26,7 @@ int main(int argc, char** argv)
 			  << "Try 'staprun --help' for more information.\n";
 		return 1;
 	}
-	std::cerr << "staprun: loading modules is not built yet.\n";
-	return 1;
+	if (opts.delete_module)
+		return staprun::delete_module(opts);
+	return staprun::run_module(opts);
 }

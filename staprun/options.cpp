@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 #include <stdexcept>
@@ -50,29 +51,36 @@ po::options_description make_description()
 		"color,C", po::value<std::string>()->value_name("WHEN"),
 		"colour messages: never, always or auto")(
 		"timeout,T", po::value<std::string>()->value_name("MS"),
-		"longest wait before draining the trace buffers")(
-		"positional", po::value<std::vector<std::string>>(), "");
+		"longest wait before draining the trace buffers");
 	return desc;
 }
 
-// Options end at the module name; what follows are module settings.
-std::vector<po::option> rest_is_positional(std::vector<std::string>& args)
+// Whether option token `arg` takes the next token as its value.
+bool takes_separate_value(const std::string& arg)
 {
-	std::vector<po::option> result;
-	if (args.empty())
-		return result;
-	const std::string& first = args.front();
-	if (first.size() > 1 && first[0] == '-' && first != "--")
-		return result;
-	for (std::size_t i = first == "--" ? 1 : 0; i < args.size(); ++i) {
-		po::option opt;
-		opt.string_key = "positional";
-		opt.value.push_back(args[i]);
-		opt.original_tokens.push_back(args[i]);
-		result.push_back(std::move(opt));
+	static const std::vector<std::string> long_with_value = {
+		"--command", "--target-pid", "--output", "--buffer-size", "--color", "--timeout"};
+	if (arg.size() == 2 && arg[0] == '-' && arg[1] != '-')
+		return std::string("cxobCT").find(arg[1]) != std::string::npos;
+	return std::find(long_with_value.begin(), long_with_value.end(), arg) !=
+	       long_with_value.end();
+}
+
+// Options end at the module name (or "--"); what follows are module
+// settings, even if they look like options.  Returns the index of the
+// module name.
+int first_positional(int argc, const char* const argv[])
+{
+	int i = 1;
+	while (i < argc) {
+		std::string a = argv[i];
+		if (a == "--")
+			return i;
+		if (a.size() < 2 || a[0] != '-')
+			return i;
+		i += takes_separate_value(a) ? 2 : 1;
 	}
-	args.clear();
-	return result;
+	return std::min(i, argc);
 }
 
 void apply(Options& o, const std::string& key, const std::string& v)
@@ -118,29 +126,25 @@ void apply(Options& o, const std::string& key, const std::string& v)
 ParsedCommandLine parse_command_line(int argc, const char* const argv[])
 {
 	ParsedCommandLine result;
+	int split = first_positional(argc, argv);
 	try {
-		po::parsed_options parsed = po::command_line_parser(argc, argv)
+		po::parsed_options parsed = po::command_line_parser(split, argv)
 						    .options(make_description())
-						    .style(po::command_line_style::unix_style)
-						    .extra_style_parser(rest_is_positional)
+						    .style(po::command_line_style::unix_style &
+							   ~po::command_line_style::allow_guessing)
 						    .run();
-		std::vector<std::string> positional;
-		for (const po::option& opt : parsed.options) {
-			if (opt.string_key == "positional")
-				positional.insert(positional.end(), opt.value.begin(),
-						  opt.value.end());
-			else
-				apply(result.options, opt.string_key,
-				      opt.value.empty() ? std::string() : opt.value.front());
-		}
-		if (!positional.empty()) {
-			result.options.module = positional.front();
-			result.options.module_args.assign(positional.begin() + 1, positional.end());
-		}
+		for (const po::option& opt : parsed.options)
+			apply(result.options, opt.string_key,
+			      opt.value.empty() ? std::string() : opt.value.front());
 	} catch (const UsageError& e) {
 		result.error = e.what();
 	} catch (const po::error& e) {
 		result.error = e.what();
+	}
+	int first = split < argc && std::string(argv[split]) == "--" ? split + 1 : split;
+	if (result.error.empty() && first < argc) {
+		result.options.module = argv[first];
+		result.options.module_args.assign(argv + first + 1, argv + argc);
 	}
 	return result;
 }

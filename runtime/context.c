@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU probe contexts and the probe entry path: reentrancy detection,
+ * global locks, the MAXACTION budget, error reporting and accounting.
+ */
+#include <linux/cpumask.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+static struct stp_context **stp_contexts; /* [nr_cpu_ids] */
+
+static atomic_t stp_errors = ATOMIC_INIT(0);
+static atomic64_t stp_skipped = ATOMIC64_INIT(0);
+static atomic64_t stp_skipped_reentrant = ATOMIC64_INIT(0);
+static atomic_t stp_skip_limit_hit = ATOMIC_INIT(0);
+
+int stp_contexts_alloc(void)
+{
+	size_t locals = ALIGN(stp_module.locals_size, 8);
+	size_t size = ALIGN(sizeof(struct stp_context), 8) + locals +
+		      stp_module.print_bufsize;
+	unsigned int cpu;
+
+	stp_contexts = kcalloc(nr_cpu_ids, sizeof(*stp_contexts), GFP_KERNEL);
+	if (!stp_contexts)
+		return -ENOMEM;
+	for_each_possible_cpu (cpu) {
+		struct stp_context *c;
+		char *mem = kvzalloc_node(size, GFP_KERNEL, cpu_to_node(cpu));
+
+		if (!mem)
+			goto err_free;
+		c = (struct stp_context *)mem;
+		mem += ALIGN(sizeof(struct stp_context), 8);
+		c->locals = stp_module.locals_size ? mem : NULL;
+		stp_print_init(c, mem + locals, stp_module.print_bufsize);
+		atomic_set(&c->busy, 0);
+		stp_contexts[cpu] = c;
+	}
+	return 0;
+
+err_free:
+	stp_contexts_free();
+	return -ENOMEM;
+}
+
+void stp_contexts_free(void)
+{
+	unsigned int cpu;
+
+	if (!stp_contexts)
+		return;
+	for_each_possible_cpu (cpu)
+		kvfree(stp_contexts[cpu]);
+	kfree(stp_contexts);
+	stp_contexts = NULL;
+}
+
+void stp_context_claim(void)
+{
+	atomic_inc(&stp_contexts[smp_processor_id()]->busy);
+}
+
+void stp_context_release(void)
+{
+	atomic_dec(&stp_contexts[smp_processor_id()]->busy);
+}
+
+void stp_error_str(struct stp_context *c, const char *msg)
+{
+	if (c->last_error)
+		return;
+	strscpy(c->error_buf, msg, sizeof(c->error_buf));
+	c->last_error = c->error_buf;
+}
+
+void stp_errorf(struct stp_context *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->last_error)
+		return;
+	va_start(ap, fmt);
+	stp_vsnprintf(c->error_buf, sizeof(c->error_buf), fmt, ap);
+	va_end(ap);
+	c->last_error = c->error_buf;
+}
+
+static void report_error(struct stp_context *c)
+{
+	if (c->last_stmt)
+		stp_ctl_printf(STP_MSG_ERROR, false, "ERROR: %s near %s\n",
+			       c->last_error, c->last_stmt);
+	else
+		stp_ctl_printf(STP_MSG_ERROR, false,
+			       "ERROR: %s (in probe %s)\n", c->last_error,
+			       c->probe->pp);
+	if (atomic_inc_return(&stp_errors) > (int)stp_module.maxerrors)
+		stp_request_exit(true);
+}
+
+/* Skipped probes beyond MAXSKIPPED end the script (reentrancy excepted). */
+static void count_skip(void)
+{
+	if (atomic64_inc_return(&stp_skipped) -
+		    atomic64_read(&stp_skipped_reentrant) <=
+	    stp_module.maxskipped)
+		return;
+	if (atomic_xchg(&stp_skip_limit_hit, 1))
+		return;
+	stp_ctl_printf(STP_MSG_ERROR, false,
+		       "ERROR: Skipped too many probes, check MAXSKIPPED or "
+		       "try again with stap -t for more details.\n");
+	stp_request_exit(true);
+}
+
+void stp_run_probe(const struct stp_probe *p, struct pt_regs *regs, int state,
+		   s64 maxaction)
+{
+	struct stp_context *c;
+
+	preempt_disable();
+	if (atomic_read(&stp_state) != state)
+		goto out;
+	c = stp_contexts[smp_processor_id()];
+	if (atomic_inc_return(&c->busy) != 1) {
+		atomic64_inc(&stp_skipped_reentrant);
+		atomic64_inc(&stp_skipped);
+		goto out_busy;
+	}
+	if (!stp_locks_take(p)) {
+		count_skip();
+		goto out_busy;
+	}
+	c->probe = p;
+	c->last_error = NULL;
+	c->last_stmt = NULL;
+	c->actions_left = maxaction;
+	c->nesting = 0;
+	c->regs = regs;
+
+	p->handler(c);
+
+	/*
+	 * Output goes out before the locks are released: probes that share
+	 * a global write in the order in which they updated it.
+	 */
+	stp_print_flush(c);
+	stp_locks_release(p);
+	if (unlikely(c->last_error))
+		report_error(c);
+out_busy:
+	atomic_dec(&c->busy);
+out:
+	preempt_enable();
+}
+
+bool stp_had_errors(void)
+{
+	return atomic_read(&stp_errors) > 0;
+}
+
+u32 stp_error_count(void)
+{
+	return atomic_read(&stp_errors);
+}
+
+u64 stp_skipped_count(void)
+{
+	return atomic64_read(&stp_skipped);
+}
+
+/* The closing summary, as stap prints it. */
+void stp_report_summary(void)
+{
+	u64 reentrant = atomic64_read(&stp_skipped_reentrant);
+	u64 dropped = stp_transport_dropped();
+
+	if (atomic_read(&stp_errors) || atomic64_read(&stp_skipped))
+		stp_ctl_printf(
+			STP_MSG_WARNING, true,
+			"WARNING: Number of errors: %d, skipped probes: %d\n",
+			(s64)atomic_read(&stp_errors),
+			(s64)atomic64_read(&stp_skipped));
+	if (reentrant)
+		stp_ctl_printf(STP_MSG_WARNING, true,
+			       "WARNING: Skipped due to reentrancy: %d\n",
+			       (s64)reentrant);
+	stp_locks_report();
+	if (dropped)
+		stp_ctl_printf(STP_MSG_WARNING, true,
+			       "WARNING: There were %d bytes of output lost: "
+			       "the transport buffers were full. Try stap -s "
+			       "to increase the buffer size from %d MB.\n",
+			       (s64)dropped, (s64)stp_param_bufsize());
+}

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The script's globals: created from the descriptor at load time, freed
+ * at unload.  Aggregates keep one part per possible CPU, allocated on
+ * that CPU's node, so that <<< never shares a cache line or a lock.
+ */
+#include <linux/cpumask.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/topology.h>
+
+#include "internal.h"
+
+void *stp_zalloc(size_t size)
+{
+	return kvzalloc(size, GFP_KERNEL);
+}
+
+void stp_free(void *p)
+{
+	kvfree(p);
+}
+
+struct stp_pstat {
+	const struct stp_stat_desc *desc;
+	struct stp_stat *agg;
+	struct stp_stat *part[]; /* [nr_cpu_ids] */
+};
+
+struct stp_pmap {
+	const struct stp_map_desc *desc;
+	struct stp_map *agg;
+	struct stp_map *part[]; /* [nr_cpu_ids] */
+};
+
+static void pstat_destroy(struct stp_pstat *p)
+{
+	unsigned int cpu;
+
+	if (!p)
+		return;
+	for_each_possible_cpu (cpu)
+		kvfree(p->part[cpu]);
+	kvfree(p->agg);
+	kfree(p);
+}
+
+static struct stp_pstat *pstat_create(const struct stp_stat_desc *d)
+{
+	size_t size = stp_stat_size(d);
+	struct stp_pstat *p;
+	unsigned int cpu;
+
+	p = kzalloc(struct_size(p, part, nr_cpu_ids), GFP_KERNEL);
+	if (!p)
+		return NULL;
+	p->desc = d;
+	p->agg = kvzalloc(size, GFP_KERNEL);
+	if (!p->agg)
+		goto err;
+	for_each_possible_cpu (cpu) {
+		p->part[cpu] =
+			kvzalloc_node(size, GFP_KERNEL, cpu_to_node(cpu));
+		if (!p->part[cpu])
+			goto err;
+	}
+	return p;
+err:
+	pstat_destroy(p);
+	return NULL;
+}
+
+void stp_pstat_add(struct stp_pstat *p, s64 v)
+{
+	stp_stat_add(p->part[smp_processor_id()], p->desc, v);
+}
+
+const struct stp_stat *stp_pstat_get(struct stp_pstat *p)
+{
+	unsigned int cpu;
+
+	stp_stat_reset(p->agg, p->desc);
+	for_each_possible_cpu (cpu)
+		stp_stat_merge(p->agg, p->desc, p->part[cpu]);
+	return p->agg;
+}
+
+void stp_pstat_clear(struct stp_pstat *p)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu (cpu)
+		stp_stat_reset(p->part[cpu], p->desc);
+	stp_stat_reset(p->agg, p->desc);
+}
+
+const struct stp_stat_desc *stp_pstat_desc(const struct stp_pstat *p)
+{
+	return p->desc;
+}
+
+static void pmap_destroy(struct stp_pmap *p)
+{
+	unsigned int cpu;
+
+	if (!p)
+		return;
+	for_each_possible_cpu (cpu)
+		if (p->part[cpu])
+			stp_map_destroy(p->part[cpu]);
+	if (p->agg)
+		stp_map_destroy(p->agg);
+	kfree(p);
+}
+
+static struct stp_pmap *pmap_create(const struct stp_map_desc *d, u32 entries)
+{
+	struct stp_pmap *p;
+	unsigned int cpu;
+
+	p = kzalloc(struct_size(p, part, nr_cpu_ids), GFP_KERNEL);
+	if (!p)
+		return NULL;
+	p->desc = d;
+	p->agg = stp_map_create(d, entries, stp_module.maxstringlen);
+	if (!p->agg)
+		goto err;
+	for_each_possible_cpu (cpu) {
+		p->part[cpu] =
+			stp_map_create(d, entries, stp_module.maxstringlen);
+		if (!p->part[cpu])
+			goto err;
+	}
+	return p;
+err:
+	pmap_destroy(p);
+	return NULL;
+}
+
+int stp_pmap_add(struct stp_pmap *p, const union stp_key *k, s64 v)
+{
+	return stp_map_add_stat(p->part[smp_processor_id()], k, v);
+}
+
+struct stp_map *stp_pmap_get(struct stp_pmap *p, int *err)
+{
+	int rc;
+
+	/* Inside a foreach over it, the snapshot taken at its start stays. */
+	if (stp_map_iterating(p->agg))
+		return p->agg;
+	rc = stp_map_aggregate(p->agg, p->part, nr_cpu_ids);
+	if (rc) {
+		*err = rc;
+		return NULL;
+	}
+	return p->agg;
+}
+
+int stp_pmap_delete(struct stp_pmap *p, const union stp_key *k)
+{
+	unsigned int cpu;
+	int rc = 0;
+
+	for_each_possible_cpu (cpu)
+		rc = rc ?: stp_map_delete(p->part[cpu], k);
+	return rc ?: stp_map_delete(p->agg, k);
+}
+
+int stp_pmap_clear(struct stp_pmap *p)
+{
+	unsigned int cpu;
+	int rc = 0;
+
+	for_each_possible_cpu (cpu)
+		rc = rc ?: stp_map_clear(p->part[cpu]);
+	return rc ?: stp_map_clear(p->agg);
+}
+
+void stp_map_error(struct stp_context *c, const struct stp_map_desc *d, int rc)
+{
+	switch (rc) {
+	case 0:
+		return;
+	case -E2BIG:
+		if (d->max_entries)
+			stp_errorf(c, "Array overflow, check size limit (%d)",
+				   (s64)d->max_entries);
+		else
+			stp_error(c, "Array overflow, check MAXMAPENTRIES");
+		return;
+	case -EBUSY:
+		stp_errorf(c, "array '%s' modified during 'foreach' iteration",
+			   d->name);
+		return;
+	default:
+		stp_errorf(c, "array '%s' operation failed (%d)", d->name,
+			   (s64)rc);
+		return;
+	}
+}
+
+static u32 entries_of(const struct stp_map_desc *d)
+{
+	return d->max_entries ?: stp_module.maxmapentries;
+}
+
+static void globals_destroy(void);
+
+static int globals_create(void)
+{
+	u32 i;
+
+	for (i = 0; i < stp_module.nglobals; i++) {
+		const struct stp_global_desc *g = &stp_module.globals[i];
+		void *obj = NULL;
+
+		switch (g->kind) {
+		case STP_GLOBAL_SCALAR:
+			continue;
+		case STP_GLOBAL_MAP:
+			obj = stp_map_create(g->map, entries_of(g->map),
+					     stp_module.maxstringlen);
+			break;
+		case STP_GLOBAL_STAT:
+			if (!stp_stat_desc_check(g->stat))
+				obj = pstat_create(g->stat);
+			break;
+		case STP_GLOBAL_STAT_MAP:
+			obj = pmap_create(g->map, entries_of(g->map));
+			break;
+		}
+		if (!obj) {
+			pr_err("%s: cannot create global '%s' (invalid "
+			       "description or out of memory)\n",
+			       module_name(THIS_MODULE), g->name);
+			globals_destroy();
+			return -ENOMEM;
+		}
+		*(void **)g->ptr = obj;
+	}
+	return 0;
+}
+
+static void globals_destroy(void)
+{
+	u32 i;
+
+	for (i = 0; i < stp_module.nglobals; i++) {
+		const struct stp_global_desc *g = &stp_module.globals[i];
+		void **slot = g->ptr;
+
+		if (!slot || !*slot)
+			continue;
+		switch (g->kind) {
+		case STP_GLOBAL_MAP:
+			stp_map_destroy(*slot);
+			break;
+		case STP_GLOBAL_STAT:
+			pstat_destroy(*slot);
+			break;
+		case STP_GLOBAL_STAT_MAP:
+			pmap_destroy(*slot);
+			break;
+		}
+		*slot = NULL;
+	}
+}
+
+const struct stp_provider stp_globals_provider = {
+	.name = "globals",
+	.init = globals_create,
+	.exit = globals_destroy,
+};

@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Module load and unload, and the session's state machine:
+ * LOADED -> STARTING (begin probes) -> RUNNING -> STOPPING (exit
+ * requested) -> STOPPED (end or error probes done, output flushed).
+ */
+#include <linux/debugfs.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+
+#include "internal.h"
+
+atomic_t stp_state = ATOMIC_INIT(STP_STATE_LOADED);
+static DEFINE_MUTEX(stp_session_mutex);
+static atomic_t stp_exit_requested = ATOMIC_INIT(0);
+static bool stp_error_exit; /* ended by errors: error probes, not end */
+static s32 stp_target_pid;
+
+/*
+ * Referenced by every generated module (runtime.h): linking the module
+ * pulls this file, and through it the rest of the core, out of the
+ * runtime archive.
+ */
+const char stp_runtime_core[] = "stapforge runtime";
+
+static u32 stp_providers_ready; /* how many have been initialised */
+
+static struct dentry *stp_top_dir; /* debugfs STP_DEBUGFS_DIR */
+static bool stp_top_dir_looked_up; /* holds a reference to drop */
+static struct dentry *stp_module_dir;
+
+void stp_request_exit(bool error)
+{
+	int s;
+
+	if (error)
+		WRITE_ONCE(stp_error_exit, true);
+	do {
+		s = atomic_read(&stp_state);
+		if (s != STP_STATE_STARTING && s != STP_STATE_RUNNING)
+			break;
+	} while (atomic_cmpxchg(&stp_state, s, STP_STATE_STOPPING) != s);
+	if (!atomic_xchg(&stp_exit_requested, 1))
+		stp_ctl_send(STP_MSG_REQUEST_EXIT, NULL, 0, true);
+}
+
+void stp_exit(void)
+{
+	stp_request_exit(false);
+}
+
+void stp_warn(const char *msg)
+{
+	stp_ctl_printf(STP_MSG_WARNING, false, "WARNING: %s\n", msg);
+}
+
+s64 stp_target(void)
+{
+	return stp_target_pid;
+}
+
+static void providers_start(void)
+{
+	u32 i;
+
+	for (i = 0; i < stp_module.nproviders; i++)
+		if (stp_module.providers[i]->start)
+			stp_module.providers[i]->start();
+}
+
+static void providers_stop(void)
+{
+	u32 i = stp_module.nproviders;
+
+	while (i-- > 0)
+		if (stp_module.providers[i]->stop)
+			stp_module.providers[i]->stop();
+}
+
+static void providers_exit(void)
+{
+	while (stp_providers_ready > 0) {
+		const struct stp_provider *p =
+			stp_module.providers[--stp_providers_ready];
+
+		if (p->exit)
+			p->exit();
+	}
+}
+
+static int providers_init(void)
+{
+	while (stp_providers_ready < stp_module.nproviders) {
+		const struct stp_provider *p =
+			stp_module.providers[stp_providers_ready];
+		int rc = p->init ? p->init() : 0;
+
+		if (rc) {
+			pr_err("%s: cannot initialise %s (%d)\n",
+			       module_name(THIS_MODULE), p->name, rc);
+			providers_exit();
+			return rc;
+		}
+		stp_providers_ready++;
+	}
+	return 0;
+}
+
+/* Runs begin/end/error probes by ascending sequence, ties in table order. */
+static void run_in_order(const struct stp_probe *const *probes, u32 n,
+			 int state)
+{
+	s64 last_seq = 0;
+	u32 k, i, last = 0;
+
+	for (k = 0; k < n; k++) {
+		u32 best = n;
+
+		for (i = 0; i < n; i++) {
+			s64 seq = probes[i]->seq;
+
+			if (k > 0 &&
+			    (seq < last_seq || (seq == last_seq && i <= last)))
+				continue;
+			if (best == n || seq < probes[best]->seq)
+				best = i;
+		}
+		last = best;
+		last_seq = probes[best]->seq;
+		stp_run_probe(probes[best], NULL, state,
+			      stp_module.maxaction_interruptible);
+	}
+}
+
+int stp_session_start(s32 target)
+{
+	int rc = 0;
+
+	mutex_lock(&stp_session_mutex);
+	if (atomic_read(&stp_state) != STP_STATE_LOADED) {
+		rc = -EALREADY;
+		goto out;
+	}
+	stp_target_pid = target;
+	atomic_set(&stp_state, STP_STATE_STARTING);
+	run_in_order(stp_module.begin, stp_module.nbegin, STP_STATE_STARTING);
+	/* Unless a begin probe ended the script, the other probes start. */
+	if (atomic_cmpxchg(&stp_state, STP_STATE_STARTING, STP_STATE_RUNNING) ==
+	    STP_STATE_STARTING)
+		providers_start();
+out:
+	mutex_unlock(&stp_session_mutex);
+	return rc;
+}
+
+void stp_session_stop(void)
+{
+	int s;
+
+	mutex_lock(&stp_session_mutex);
+	s = atomic_read(&stp_state);
+	if (s == STP_STATE_STOPPED)
+		goto out;
+	if (s == STP_STATE_LOADED) {
+		atomic_set(&stp_state, STP_STATE_STOPPED);
+		goto out;
+	}
+	atomic_set(&stp_state, STP_STATE_STOPPING);
+	providers_stop();
+	/* Handlers run with preemption off: this waits for every one. */
+	synchronize_rcu();
+	if (READ_ONCE(stp_error_exit))
+		run_in_order(stp_module.error, stp_module.nerror,
+			     STP_STATE_STOPPING);
+	else
+		run_in_order(stp_module.end, stp_module.nend,
+			     STP_STATE_STOPPING);
+	stp_report_summary();
+	stp_transport_flush();
+	atomic_set(&stp_state, STP_STATE_STOPPED);
+out:
+	mutex_unlock(&stp_session_mutex);
+}
+
+void stp_session_exited(struct stp_msg_exited *msg)
+{
+	memset(msg, 0, sizeof(*msg));
+	msg->status = stp_had_errors() || READ_ONCE(stp_error_exit) ? 1 : 0;
+	msg->errors = stp_error_count();
+	msg->skipped = stp_skipped_count();
+	msg->dropped = stp_transport_dropped();
+	msg->last_seq = stp_transport_last_seq();
+}
+
+static bool lock_refs_ok(const struct stp_probe *p)
+{
+	u16 i;
+
+	if (!p || !p->handler)
+		return false;
+	for (i = 0; i < p->nlocks; i++) {
+		if (p->locks[i].global >= stp_module.nglobals)
+			return false;
+		if (i > 0 && p->locks[i].global <= p->locks[i - 1].global)
+			return false;
+	}
+	return true;
+}
+
+static bool probes_ok(const struct stp_probe *const *probes, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		if (!lock_refs_ok(probes[i]))
+			return false;
+	return true;
+}
+
+/*
+ * Weak references: naming a provider here does not link it in, but tells
+ * whether the generated code listed it.
+ */
+extern const struct stp_provider stp_globals_provider __weak;
+extern const struct stp_provider stp_timer_provider __weak;
+
+static bool provider_listed(const struct stp_provider *p)
+{
+	u32 i;
+
+	for (i = 0; p && i < stp_module.nproviders; i++)
+		if (stp_module.providers[i] == p)
+			return true;
+	return false;
+}
+
+/* A descriptor the runtime cannot work with is refused at load. */
+static int check_descriptor(void)
+{
+	const struct stp_module_desc *d = &stp_module;
+	bool objects = false;
+	u32 i;
+
+	if (d->maxstringlen < 2 || d->maxstringlen > 65536 ||
+	    d->maxmapentries < 1 || d->maxaction < 1 ||
+	    d->maxaction_interruptible < 1 || d->bufsize_mb < 1 ||
+	    d->print_bufsize < 256 || d->print_bufsize > (1 << 20))
+		return -EINVAL;
+	if (!probes_ok(d->begin, d->nbegin) || !probes_ok(d->end, d->nend) ||
+	    !probes_ok(d->error, d->nerror))
+		return -EINVAL;
+	for (i = 0; i < d->ntimers; i++)
+		if (!lock_refs_ok(d->timers[i].probe))
+			return -EINVAL;
+	for (i = 0; i < d->nglobals; i++) {
+		if (d->globals[i].kind == STP_GLOBAL_SCALAR)
+			continue;
+		if (!d->globals[i].ptr)
+			return -EINVAL;
+		objects = true;
+	}
+	if (objects && !provider_listed(&stp_globals_provider))
+		return -EINVAL;
+	if (d->ntimers && !provider_listed(&stp_timer_provider))
+		return -EINVAL;
+	for (i = 0; i < d->nproviders; i++)
+		if (!d->providers[i])
+			return -EINVAL;
+	return 0;
+}
+
+static int create_dirs(void)
+{
+	stp_top_dir = debugfs_lookup(STP_DEBUGFS_DIR, NULL);
+	stp_top_dir_looked_up = stp_top_dir != NULL;
+	if (!stp_top_dir) {
+		stp_top_dir = debugfs_create_dir(STP_DEBUGFS_DIR, NULL);
+		if (IS_ERR(stp_top_dir)) {
+			/* Another module created it meanwhile. */
+			stp_top_dir = debugfs_lookup(STP_DEBUGFS_DIR, NULL);
+			stp_top_dir_looked_up = stp_top_dir != NULL;
+			if (!stp_top_dir)
+				return -ENOENT;
+		}
+	}
+	stp_module_dir =
+		debugfs_create_dir(module_name(THIS_MODULE), stp_top_dir);
+	if (IS_ERR(stp_module_dir)) {
+		int rc = PTR_ERR(stp_module_dir);
+
+		stp_module_dir = NULL;
+		return rc;
+	}
+	return 0;
+}
+
+/* The shared top directory stays: other modules may be using it. */
+static void remove_dirs(void)
+{
+	debugfs_remove(stp_module_dir);
+	stp_module_dir = NULL;
+	if (stp_top_dir_looked_up)
+		dput(stp_top_dir);
+	stp_top_dir = NULL;
+}
+
+static int __init stp_module_init(void)
+{
+	int rc = check_descriptor();
+
+	if (rc) {
+		pr_err("%s: invalid module descriptor\n",
+		       module_name(THIS_MODULE));
+		return rc;
+	}
+	rc = stp_contexts_alloc();
+	if (rc)
+		goto err;
+	rc = stp_locks_alloc(stp_module.nglobals);
+	if (rc)
+		goto err_contexts;
+	rc = providers_init();
+	if (rc)
+		goto err_locks;
+	rc = create_dirs();
+	if (rc)
+		goto err_providers;
+	rc = stp_transport_init(stp_module_dir, stp_param_bufsize());
+	if (rc)
+		goto err_dirs;
+	rc = stp_ctl_init(stp_module_dir);
+	if (rc)
+		goto err_transport;
+	return 0;
+
+err_transport:
+	stp_transport_close();
+err_dirs:
+	remove_dirs();
+err_providers:
+	providers_exit();
+err_locks:
+	stp_locks_free();
+err_contexts:
+	stp_contexts_free();
+err:
+	pr_err("%s: cannot load (%d)\n", module_name(THIS_MODULE), rc);
+	return rc;
+}
+
+static void __exit stp_module_exit(void)
+{
+	/* Without staprun's EXIT (rmmod): end probes run now. */
+	stp_session_stop();
+	stp_transport_close();
+	remove_dirs();
+	stp_ctl_close();
+	providers_exit();
+	stp_locks_free();
+	stp_contexts_free();
+}
+
+module_init(stp_module_init);
+module_exit(stp_module_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("stapforge probe module");
