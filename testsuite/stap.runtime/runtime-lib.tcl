@@ -17,13 +17,23 @@ proc rt_vm_available {} {
     return [expr {[info procs vm_start] ne ""}]
 }
 
-# Kernel releases with a kbuild directory, oldest first.
+# The kernel under test: test.sh runs this directory (it holds needs-vm)
+# once per installed kernel series, naming it with KERNEL=.
 proc rt_kernels {} {
-    set rels {}
+    return [list [vm_kernel]]
+}
+
+# Every other installed release with a kbuild directory (for the test that a
+# module built for another kernel is refused).
+proc rt_other_kernels {rel} {
+    set others {}
     foreach d [lsort [glob -nocomplain /lib/modules/*/build]] {
-        lappend rels [file tail [file dirname $d]]
+        set r [file tail [file dirname $d]]
+        if {$r ne $rel} {
+            lappend others $r
+        }
     }
-    return $rels
+    return $others
 }
 
 # Builds testsuite/runtime-example/SRC.c as module NAME for kernel REL;
@@ -57,8 +67,10 @@ proc rt_expect {test result field expected} {
 
 # The common checks: exit status, no oops.
 proc rt_expect_status {test result status} {
-    if {[dict get $result oops]} {
-        fail "$test: kernel oops"
+    # ok and fail mean the kernel stayed healthy and the command finished;
+    # anything else (oops, panic, timeout, a dead guest) fails the test.
+    if {[dict get $result result] ni {ok fail}} {
+        fail "$test: [vm_describe $result]"
         return 0
     }
     return [rt_expect $test $result status $status]
