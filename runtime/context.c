@@ -91,8 +91,30 @@ void stp_errorf(struct stp_context *c, const char *fmt, ...)
 	c->last_error = c->error_buf;
 }
 
+void stp_error_printf(struct stp_context *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->last_error)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(c->error_buf, sizeof(c->error_buf), fmt, ap);
+	va_end(ap);
+	c->last_error = c->error_buf;
+}
+
+const char stp_abort_error[] = "abort";
+
+void stp_abort(struct stp_context *c)
+{
+	stp_exit();
+	c->last_error = stp_abort_error;
+}
+
 static void report_error(struct stp_context *c)
 {
+	if (c->last_error == stp_abort_error)
+		return;
 	if (c->last_stmt)
 		stp_ctl_printf(STP_MSG_ERROR, false, "ERROR: %s near %s\n",
 			       c->last_error, c->last_stmt);

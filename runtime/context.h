@@ -16,6 +16,7 @@
 #include "platform.h"
 #include "format.h"
 #include "module_desc.h"
+#include "str.h"
 
 struct pt_regs;
 
@@ -59,6 +60,33 @@ static inline void stp_error_at(struct stp_context *c, const char *msg,
 void stp_error_str(struct stp_context *c, const char *msg);
 /* A formatted error message (stap format language, see format.h). */
 void stp_errorf(struct stp_context *c, const char *fmt, ...);
+/* The same with the kernel's C format (embedded C's STAP_ERROR). */
+void stp_error_printf(struct stp_context *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * abort(): the script ends like exit(), and the running handler stops at
+ * once, with this "error", which try/catch cannot catch and which is not
+ * reported.
+ */
+extern const char stp_abort_error[];
+void stp_abort(struct stp_context *c);
+
+/*
+ * try/catch: at the catch label, takes the error (its message into msg,
+ * stp_module.maxstringlen bytes, when not NULL) and returns true, or
+ * returns false for abort(), which goes on outwards.
+ */
+static inline bool stp_catch(struct stp_context *c, char *msg)
+{
+	if (c->last_error == stp_abort_error)
+		return false;
+	if (msg)
+		stp_strlcpy(msg, c->last_error, stp_module.maxstringlen);
+	c->last_error = NULL;
+	c->last_stmt = NULL;
+	return true;
+}
 
 /*
  * Charges n statements against MAXACTION.  True when exceeded: the error

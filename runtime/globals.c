@@ -179,6 +179,68 @@ int stp_pmap_clear(struct stp_pmap *p)
 	return rc ?: stp_map_clear(p->agg);
 }
 
+int stp_pmap_delete_wild(struct stp_pmap *p, const union stp_key *k, u32 wild)
+{
+	unsigned int cpu;
+	int rc = 0;
+
+	for_each_possible_cpu (cpu)
+		rc = rc ?: stp_map_delete_wild(p->part[cpu], k, wild);
+	return rc ?: stp_map_delete_wild(p->agg, k, wild);
+}
+
+struct stp_map *stp_pmap_lookup(struct stp_context *c, struct stp_pmap *p,
+				const struct stp_map_desc *d, const char *loc)
+{
+	int rc = 0;
+	struct stp_map *m = stp_pmap_get(p, &rc);
+
+	if (!m)
+		stp_map_check(c, d, rc, loc);
+	return m;
+}
+
+s64 stp_stat_extract(struct stp_context *c, const struct stp_stat *st,
+		     enum stp_stat_field f, const char *loc)
+{
+	if (f == STP_STAT_COUNT)
+		return st ? st->count : 0;
+	if (f == STP_STAT_SUM)
+		return st ? st->sum : 0;
+	if (unlikely(!st)) {
+		stp_error_at(c, "aggregate element not found", loc);
+		return 0;
+	}
+	if (unlikely(!st->count)) {
+		stp_error_at(c, "empty aggregate", loc);
+		return 0;
+	}
+	switch (f) {
+	case STP_STAT_MIN:
+		return st->min;
+	case STP_STAT_MAX:
+		return st->max;
+	case STP_STAT_AVG:
+		return stp_stat_avg(st);
+	default:
+		return stp_stat_variance(st, NULL);
+	}
+}
+
+s64 stp_hist_bucket_count(struct stp_context *c, const struct stp_stat *st,
+			  const struct stp_stat_desc *d, s64 i, const char *loc)
+{
+	if (unlikely(!st)) {
+		stp_error_at(c, "aggregate element not found", loc);
+		return 0;
+	}
+	if (unlikely(i < 0 || i >= stp_stat_nbuckets(d))) {
+		stp_error_at(c, "histogram index out of range", loc);
+		return 0;
+	}
+	return st->buckets[i];
+}
+
 void stp_map_error(struct stp_context *c, const struct stp_map_desc *d, int rc)
 {
 	switch (rc) {

@@ -38,6 +38,47 @@ int stp_pmap_clear(struct stp_pmap *p);
  * "Array overflow, check MAXMAPENTRIES".  No-op when rc is 0.
  */
 void stp_map_error(struct stp_context *c, const struct stp_map_desc *d, int rc);
+
+/*
+ * The generated code's check of a map update: 0 when rc is 0, else the
+ * error (with the location of the statement) is set and rc returned:
+ *	if (stp_map_check(c, &g_a_desc, stp_map_set_long(...), loc))
+ *		goto out;
+ */
+static inline int stp_map_check(struct stp_context *c,
+				const struct stp_map_desc *d, int rc,
+				const char *loc)
+{
+	if (likely(!rc))
+		return 0;
+	if (!c->last_error) {
+		stp_map_error(c, d, rc);
+		c->last_stmt = loc;
+	}
+	return rc;
+}
+
+/* stp_pmap_get() for generated code: NULL with the error set. */
+struct stp_map *stp_pmap_lookup(struct stp_context *c, struct stp_pmap *p,
+				const struct stp_map_desc *d, const char *loc);
+/* delete s[k, *] */
+int stp_pmap_delete_wild(struct stp_pmap *p, const union stp_key *k, u32 wild);
+
+/*
+ * @count, @sum, @min, @max, @avg, @variance of st: the statistics of an
+ * aggregate, or of an aggregate array's element (NULL when it does not
+ * exist).  @count and @sum are 0 for a missing or empty one; the others
+ * set "aggregate element not found" or "empty aggregate" and return 0.
+ */
+s64 stp_stat_extract(struct stp_context *c, const struct stp_stat *st,
+		     enum stp_stat_field f, const char *loc);
+/*
+ * @hist_log(s)[i], @hist_linear(s, ...)[i]: the count of bucket i (see
+ * stat.h for the numbering); an index out of range is an error.
+ */
+s64 stp_hist_bucket_count(struct stp_context *c, const struct stp_stat *st,
+			  const struct stp_stat_desc *d, s64 i,
+			  const char *loc);
 /*
  * @avg, @min, @max of an empty aggregate: sets "empty aggregate" and
  * returns true, so that generated code can bail out.

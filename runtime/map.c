@@ -202,14 +202,17 @@ static u32 hash_keys(const struct stp_map *m, const union stp_key *k)
 	return (u32)(h ^ (h >> 32));
 }
 
-static bool keys_equal(const struct stp_map *m, const struct stp_map_node *n,
-		       const union stp_key *k)
+/* Does n have the keys k, except in the columns of the bit mask wild? */
+static bool keys_match(const struct stp_map *m, const struct stp_map_node *n,
+		       const union stp_key *k, u32 wild)
 {
 	unsigned int i;
 
 	for (i = 0; i < m->desc->nkeys; i++) {
 		const void *f = field(m, n, m->key_off[i]);
 
+		if (wild & (1u << i))
+			continue;
 		if (m->desc->key_types[i] == STP_TYPE_LONG) {
 			if (*(const s64 *)f != k[i].l)
 				return false;
@@ -218,6 +221,12 @@ static bool keys_equal(const struct stp_map *m, const struct stp_map_node *n,
 		}
 	}
 	return true;
+}
+
+static bool keys_equal(const struct stp_map *m, const struct stp_map_node *n,
+		       const union stp_key *k)
+{
+	return keys_match(m, n, k, 0);
 }
 
 static struct stp_map_node *find(const struct stp_map *m,
@@ -395,6 +404,30 @@ int stp_map_delete(struct stp_map *m, const union stp_key *k)
 	n = find(m, k, hash_keys(m, k));
 	if (n)
 		unlink_node(m, n);
+	return 0;
+}
+
+bool stp_map_exists_wild(struct stp_map *m, const union stp_key *k, u32 wild)
+{
+	const struct stp_map_node *n;
+
+	for (n = m->age_head; n; n = n->anext)
+		if (keys_match(m, n, k, wild))
+			return true;
+	return false;
+}
+
+int stp_map_delete_wild(struct stp_map *m, const union stp_key *k, u32 wild)
+{
+	struct stp_map_node *n, *next;
+
+	if (m->iterating)
+		return -EBUSY;
+	for (n = m->age_head; n; n = next) {
+		next = n->anext;
+		if (keys_match(m, n, k, wild))
+			unlink_node(m, n);
+	}
 	return 0;
 }
 

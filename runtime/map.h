@@ -32,6 +32,9 @@ union stp_key {
 	const char *s;
 };
 
+/* The keys of one access as an array: STP_KEYS({.l = pid}, {.s = name}). */
+#define STP_KEYS(...) ((const union stp_key[]){__VA_ARGS__})
+
 /* A global array as declared by the script (static const in the module). */
 struct stp_map_desc {
 	const char *name;		/* script name, for error messages */
@@ -50,6 +53,7 @@ enum stp_stat_field {
 	STP_STAT_MIN,
 	STP_STAT_MAX,
 	STP_STAT_AVG,
+	STP_STAT_VARIANCE, /* extraction only (stp_stat_extract), not a sort key */
 };
 
 struct stp_map_node;
@@ -83,6 +87,12 @@ int stp_map_add_long(struct stp_map *m, const union stp_key *k, s64 delta,
 int stp_map_add_stat(struct stp_map *m, const union stp_key *k, s64 v);
 int stp_map_delete(struct stp_map *m, const union stp_key *k);
 int stp_map_clear(struct stp_map *m);
+/*
+ * [k1, *] in a and delete a[k1, *]: the columns whose bit is set in wild
+ * (bit 0: the first key) match any key.  Both walk the whole map.
+ */
+bool stp_map_exists_wild(struct stp_map *m, const union stp_key *k, u32 wild);
+int stp_map_delete_wild(struct stp_map *m, const union stp_key *k, u32 wild);
 
 /*
  * Combines statistics maps (one per CPU) into agg, which is cleared

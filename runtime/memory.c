@@ -95,3 +95,28 @@ int stp_user_string(struct stp_context *c, char *dst, unsigned long addr)
 		   (s64)addr);
 	return -EFAULT;
 }
+
+s64 stp_deref_value(struct stp_context *c, s64 addr, int size, bool user)
+{
+	union {
+		s8 b;
+		s16 h;
+		s32 w;
+		s64 q;
+	} v = {.q = 0};
+	int rc = user ? stp_deref_user(c, &v, (unsigned long)addr, size)
+		      : stp_deref_kernel(c, &v, (unsigned long)addr, size);
+
+	if (rc)
+		return 0;
+	switch (size) {
+	case 1:
+		return v.b;
+	case 2:
+		return v.h;
+	case 4:
+		return v.w;
+	default:
+		return v.q;
+	}
+}

@@ -24,6 +24,12 @@ int stp_deref_kernel(struct stp_context *c, void *dst, unsigned long addr,
 		     size_t size);
 int stp_deref_user(struct stp_context *c, void *dst, unsigned long addr,
 		   size_t size);
+/*
+ * @kderef(size, addr), @uderef(size, addr), kernel_int() and friends:
+ * the 1, 2, 4 or 8 byte value at addr, sign-extended; 0 and the error
+ * set on a fault.
+ */
+s64 stp_deref_value(struct stp_context *c, s64 addr, int size, bool user);
 /* kernel_string()/user_string(): dst holds stp_module.maxstringlen bytes. */
 int stp_kernel_string(struct stp_context *c, char *dst, unsigned long addr);
 int stp_user_string(struct stp_context *c, char *dst, unsigned long addr);

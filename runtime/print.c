@@ -101,3 +101,25 @@ void stp_sprintf(struct stp_context *c, char *dst, const char *fmt, ...)
 		fault_error(c);
 	}
 }
+
+void stp_cprintf(struct stp_context *c, const char *fmt, ...)
+{
+	struct stp_out *out = &c->print;
+	u32 room = out->size - out->len;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out->buf + out->len, room, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (u32)n < room) {
+		out->len += n;
+		return;
+	}
+	/* Did not fit: start a new record with it. */
+	print_flush_sink(out);
+	va_start(ap, fmt);
+	n = vsnprintf(out->buf, out->size, fmt, ap);
+	va_end(ap);
+	out->len = n < 0 ? 0 : min_t(u32, n, out->size - 1);
+}

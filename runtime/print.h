@@ -28,5 +28,11 @@ static inline void stp_print_hist(struct stp_context *c,
  * longer results are truncated.
  */
 void stp_sprintf(struct stp_context *c, char *dst, const char *fmt, ...);
+/*
+ * Output with the kernel's C format and C arguments (embedded C's
+ * STAP_PRINTF); a result larger than the print buffer is cut.
+ */
+void stp_cprintf(struct stp_context *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 #endif /* STP_PRINT_H */

@@ -19,6 +19,7 @@
 #include "print.h"
 #include "memory.h"
 #include "session.h"
+#include "regex_match.h"
 
 /* Links the runtime's core into the module (see session.c). */
 extern const char stp_runtime_core[];

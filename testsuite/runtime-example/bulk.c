@@ -2,7 +2,7 @@
 /* bulk.stp in generated-code style, built for bulk mode (stap -b). */
 #include <linux/smp.h>
 
-#include "limits.h"
+#include "script_limits.h"
 #include "runtime.h"
 
 enum { G_n, G__N };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* errors.stp in generated-code style: one run-time error per run. */
-#include "limits.h"
+#include "script_limits.h"
 #include "runtime.h"
 
 enum { G_which, G_small, G_agg, G__N };

@@ -5,7 +5,7 @@
  * probe, and the module descriptor.  docs/runtime-api.md describes each
  * piece.
  */
-#include "limits.h"
+#include "script_limits.h"
 #include "runtime.h"
 
 /* Globals, in lock order. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* flood.stp in generated-code style. */
-#include "limits.h"
+#include "script_limits.h"
 #include "runtime.h"
 
 enum { G_n, G__N };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* forever.stp in generated-code style. */
-#include "limits.h"
+#include "script_limits.h"
 #include "runtime.h"
 
 enum { G_ticks, G_jticks, G__N };

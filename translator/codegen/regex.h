@@ -1,6 +1,6 @@
 // Regular expressions for `=~` and `!~`, compiled at translate time into a
 // DFA whose tables the generated module carries; the kernel side is a loop
-// over those tables (runtime/regex.h) that never allocates or backtracks.
+// over those tables (runtime/regex_match.h) that never allocates or backtracks.
 //
 // The language is the POSIX ERE subset stap documents: literals, `.`,
 // bracket expressions (ranges, [^...], [:class:] names), `^` and `$`,

@@ -1,4 +1,5 @@
 // stap: the translator/driver.  Parses the command line and runs the passes.
+#include "driver/codegen_pass.h"
 #include "driver/options.h"
 #include "driver/parse_pass.h"
 #include "driver/pass_manager.h"
@@ -40,6 +41,8 @@ int main(int argc, char** argv)
 				(opts.color == "auto" && isatty(STDERR_FILENO) != 0));
 	stap::PassManager passes;
 	passes.add(stap::make_parse_pass());
+	passes.add(stap::make_interim_elaborate_pass());
+	passes.add(stap::make_codegen_pass());
 	int status = passes.run(session);
 	// Exit without destroying the session: freeing a large AST node by
 	// node is a measurable part of a run, and the system reclaims it all.

@@ -3,6 +3,7 @@
 // pass is a function of the session (see pass_manager.h).
 #pragma once
 
+#include "codegen/generated_module.h"
 #include "diag/diagnostics.h"
 #include "diag/source_manager.h"
 #include "driver/install_paths.h"
@@ -35,7 +36,8 @@ public:
 	TargetKernel target;
 	ParseEnvironment parse_env; // what %( %) conditions test
 	TapsetLibrary library;
-	ast::Program program; // pass 1: the user's script files
+	ast::Program program;      // pass 1: the user's script files
+	GeneratedModule generated; // pass 3: the module's C, for pass 4
 
 	std::ostream& out;
 	std::ostream& err;

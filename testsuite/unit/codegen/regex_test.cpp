@@ -1,5 +1,5 @@
 // The regex compiler against POSIX regexec: every pattern is compiled, its
-// tables are run by the runtime's own matcher (runtime/regex.h, the code
+// tables are run by the runtime's own matcher (runtime/regex_match.h, the code
 // modules run), and the verdict on many strings must equal glibc's
 // regexec(REG_EXTENDED) search.
 #include "codegen/regex.h"
@@ -16,7 +16,7 @@
 #include <vector>
 
 extern "C" {
-#include "runtime/regex.h"
+#include "runtime/regex_match.h"
 }
 
 using stap::codegen::compile_regex;
@@ -251,7 +251,7 @@ TEST(Regex, EmittedCCompilesAndMatches)
 	const char* const subjects[] = {"abcbd", "ad", "abd!", "a1", "12",
 					"x123",  "y",  "ay",   "az", ""};
 	std::ofstream src(dir / "t.c");
-	src << "#include <stdio.h>\n#include \"regex.h\"\n";
+	src << "#include <stdio.h>\n#include \"regex_match.h\"\n";
 	for (std::size_t i = 0; i < std::size(patterns); ++i)
 		src << stap::codegen::emit_regex_c(compile_ok(patterns[i]),
 						   "re_" + std::to_string(i));

@@ -11,8 +11,8 @@
  * STP_RE_ACCEPT has matched, STP_RE_ACCEPT_END matches if the string ends
  * there, STP_RE_DEAD can never match.
  */
-#ifndef STP_REGEX_H
-#define STP_REGEX_H
+#ifndef STP_REGEX_MATCH_H
+#define STP_REGEX_MATCH_H
 
 #include "platform.h"
 
@@ -43,4 +43,4 @@ static inline bool stp_regex_match(const struct stp_regex *re, const char *s)
 	}
 }
 
-#endif /* STP_REGEX_H */
+#endif /* STP_REGEX_MATCH_H */

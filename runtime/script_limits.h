@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The limit defaults a generated module starts with, each overridable
- * with stap -D NAME=VALUE (docs/runtime-api.md, "Limits").  The code
- * generator emits this block at the top of every module; the hand-written
- * modules of this directory share it.
+ * with stap -D NAME=VALUE (docs/runtime-api.md, "Limits"): generated code
+ * includes this after runtime.h, below its own #defines of the -D
+ * options, and fills its descriptor with STP_MODULE_LIMITS.  Only
+ * generated code includes it: the runtime reads the limits from the
+ * descriptor.
  */
-#ifndef STP_EXAMPLE_LIMITS_H
-#define STP_EXAMPLE_LIMITS_H
+#ifndef STP_LIMITS_H
+#define STP_LIMITS_H
 
 #ifndef MAXACTION
 #define MAXACTION 1000
@@ -51,4 +53,4 @@
 	.hist_elision = HIST_ELISION, .bufsize_mb = STP_BUFSIZE,               \
 	.print_bufsize = STP_PRINT_BUFSIZE
 
-#endif /* STP_EXAMPLE_LIMITS_H */
+#endif /* STP_LIMITS_H */
