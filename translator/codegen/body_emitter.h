@@ -124,7 +124,7 @@ private:
 	std::string new_cursor(const std::string& type, const std::string& prefix);
 	// A string buffer in the locals that no statement reuses.
 	std::string new_string_slot();
-	// Lines written at the current depth, placed one level deeper.
+	// Captured lines, placed one level deeper than they were written.
 	void append_nested(const std::vector<std::string>& lines);
 	std::string local_field(const ast::VarDecl& v);
 	std::string var_lvalue(const ast::VarDecl& v); // l->l_x or g_x

@@ -1,5 +1,6 @@
 #include "codegen/c_string.h"
 
+#include <cinttypes>
 #include <cstdio>
 
 namespace stap::codegen
@@ -38,6 +39,18 @@ std::string c_string_literal(std::string_view bytes)
 	}
 	out += '"';
 	return out;
+}
+
+std::string c_int_literal(std::int64_t v)
+{
+	if (v == INT64_MIN)
+		return "(-9223372036854775807LL - 1)";
+	char buf[32];
+	if (v >= INT32_MIN && v <= INT32_MAX)
+		std::snprintf(buf, sizeof buf, "%" PRId64, v);
+	else
+		std::snprintf(buf, sizeof buf, "%" PRId64 "LL", v);
+	return v < 0 ? "(" + std::string(buf) + ")" : std::string(buf);
 }
 
 std::string c_comment_text(std::string_view text)

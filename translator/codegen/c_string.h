@@ -1,6 +1,7 @@
 // Script text in C source: string literals and comments.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,10 @@ namespace stap::codegen
 // ASCII as is (a second "?" of "??" escaped), the escapes \n \t \\ \" and octal escapes (always
 // three digits, so that a following digit cannot extend them) for the rest.
 std::string c_string_literal(std::string_view bytes);
+
+// A C integer literal of type s64 with this value: 42, 5000000000LL,
+// (-7), (-9223372036854775807LL - 1).
+std::string c_int_literal(std::int64_t v);
 
 // Text that is safe inside a /* */ comment on one line: newlines become
 // spaces and "*/" cannot occur.

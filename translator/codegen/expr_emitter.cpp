@@ -4,8 +4,7 @@
 #include "codegen/c_string.h"
 #include "codegen/format_string.h"
 
-#include <cinttypes>
-#include <cstdio>
+#include <optional>
 
 namespace stap::codegen
 {
@@ -94,6 +93,85 @@ const ast::VarDecl* referent(const ast::Expr* e)
 	return nullptr;
 }
 
+// The value of an expression made of literals and operators that cannot
+// fail, computed as the module would (64-bit wrap-around), so that the C
+// compiler never sees an overflowing constant expression.
+std::optional<std::int64_t> constant(const ast::Expr& e)
+{
+	if (const auto* lit = ast::as<ast::IntLiteral>(&e))
+		return lit->value;
+	if (const auto* u = ast::as<ast::Unary>(&e)) {
+		auto v = constant(*u->operand);
+		if (!v)
+			return std::nullopt;
+		auto x = static_cast<std::uint64_t>(*v);
+		switch (u->op) {
+		case ast::Unary::Op::Neg:
+			return static_cast<std::int64_t>(0 - x);
+		case ast::Unary::Op::Plus:
+			return *v;
+		case ast::Unary::Op::Not:
+			return *v == 0 ? 1 : 0;
+		case ast::Unary::Op::BitNot:
+			return static_cast<std::int64_t>(~x);
+		}
+	}
+	const auto* b = ast::as<ast::Binary>(&e);
+	if (b == nullptr)
+		return std::nullopt;
+	auto l = constant(*b->lhs);
+	auto r = constant(*b->rhs);
+	if (!l || !r)
+		return std::nullopt;
+	auto x = static_cast<std::uint64_t>(*l);
+	auto y = static_cast<std::uint64_t>(*r);
+	using Op = ast::Binary::Op;
+	switch (b->op) {
+	case Op::Add:
+		return static_cast<std::int64_t>(x + y);
+	case Op::Sub:
+		return static_cast<std::int64_t>(x - y);
+	case Op::Mul:
+		return static_cast<std::int64_t>(x * y);
+	case Op::Div:
+	case Op::Mod:
+		if (*r == 0)
+			return std::nullopt; // a run-time error, as in stap
+		if (*r == -1)
+			return b->op == Op::Div ? static_cast<std::int64_t>(0 - x) : 0;
+		return b->op == Op::Div ? *l / *r : *l % *r;
+	case Op::Shl:
+		return static_cast<std::int64_t>(x << (y & 63));
+	case Op::Shr:
+		return *l >> (y & 63);
+	case Op::BitAnd:
+		return *l & *r;
+	case Op::BitOr:
+		return *l | *r;
+	case Op::BitXor:
+		return *l ^ *r;
+	case Op::Lt:
+		return *l < *r;
+	case Op::Le:
+		return *l <= *r;
+	case Op::Gt:
+		return *l > *r;
+	case Op::Ge:
+		return *l >= *r;
+	case Op::Eq:
+		return *l == *r;
+	case Op::Ne:
+		return *l != *r;
+	case Op::LogicalAnd:
+		return *l != 0 && *r != 0;
+	case Op::LogicalOr:
+		return *l != 0 || *r != 0;
+	case Op::Concat:
+		return std::nullopt;
+	}
+	return std::nullopt;
+}
+
 } // namespace
 
 // ---- plumbing -------------------------------------------------------------------
@@ -129,23 +207,15 @@ std::vector<CValue> BodyEmitter::operands(const std::vector<const ast::Expr*>& e
 
 void BodyEmitter::append_nested(const std::vector<std::string>& lines)
 {
+	std::vector<std::string> deeper;
 	for (const std::string& l : lines)
-		w_.line(l.substr(static_cast<std::size_t>(w_.depth())));
+		deeper.push_back("\t" + l);
+	w_.append(deeper);
 }
 
 CValue BodyEmitter::literal_int(std::int64_t v)
 {
-	char buf[48];
-	if (v == INT64_MIN)
-		return {"(-9223372036854775807LL - 1)", ast::Type::Long, true, false};
-	if (v >= INT32_MIN && v <= INT32_MAX)
-		std::snprintf(buf, sizeof buf, "%" PRId64, v);
-	else
-		std::snprintf(buf, sizeof buf, "%" PRId64 "LL", v);
-	std::string code = buf;
-	if (v < 0)
-		code = "(" + code + ")";
-	return {code, ast::Type::Long, true, false};
+	return {c_int_literal(v), ast::Type::Long, true, false};
 }
 
 CValue BodyEmitter::literal_string(const std::string& s)
@@ -209,6 +279,8 @@ CValue BodyEmitter::expr(const ast::Expr& e)
 	case K::PrintFormat:
 		return print(static_cast<const ast::PrintFormat&>(e));
 	case K::Unary: {
+		if (auto v = constant(e))
+			return literal_int(*v);
 		const auto& u = static_cast<const ast::Unary&>(e);
 		CValue v = expr(*u.operand);
 		switch (u.op) {
@@ -226,6 +298,8 @@ CValue BodyEmitter::expr(const ast::Expr& e)
 	case K::IncDec:
 		return incdec(static_cast<const ast::IncDec&>(e), true);
 	case K::Binary:
+		if (auto v = constant(e))
+			return literal_int(*v);
 		return binary(static_cast<const ast::Binary&>(e));
 	case K::RegexMatch:
 		return regex_match(static_cast<const ast::RegexMatch&>(e));
@@ -515,7 +589,9 @@ CValue BodyEmitter::assignment(const ast::Assignment& e, bool want)
 		return {"0", ast::Type::Long, true, false};
 	}
 	const GlobalInfo* g = m_.global(var);
+	// Operators fail at the operator; array updates at the array's name.
 	std::string loc = m_.location(e.loc);
+	std::string map_loc = m_.location(idx != nullptr ? idx->loc : e.loc);
 
 	// Aggregates: s <<< v, s[k] <<< v.
 	if (e.op == Op::Accumulate) {
@@ -538,7 +614,7 @@ CValue BodyEmitter::assignment(const ast::Assignment& e, bool want)
 		} else {
 			v.pop_back();
 			w_.line("if (stp_map_check(c, &" + g->desc + ", stp_pmap_add(" + g->c_name +
-				", " + keys(v) + ", " + sample.code + "), " + loc + "))");
+				", " + keys(v) + ", " + sample.code + "), " + map_loc + "))");
 			w_.indent();
 			fail_goto();
 			w_.dedent();
@@ -590,7 +666,7 @@ CValue BodyEmitter::assignment(const ast::Assignment& e, bool want)
 	v.pop_back();
 	std::string k = keys(v);
 	auto check = [&](const std::string& call) {
-		w_.line("if (stp_map_check(c, &" + g->desc + ", " + call + ", " + loc + "))");
+		w_.line("if (stp_map_check(c, &" + g->desc + ", " + call + ", " + map_loc + "))");
 		w_.indent();
 		fail_goto();
 		w_.dedent();
@@ -615,13 +691,14 @@ CValue BodyEmitter::assignment(const ast::Assignment& e, bool want)
 		m_.error(e.loc, "invalid operator for a string");
 		return {"0", ast::Type::Long, true, false};
 	}
-	std::string t = new_long_temp();
 	if (*op == ast::Binary::Op::Add || *op == ast::Binary::Op::Sub) {
+		std::string t = want ? new_long_temp() : "";
 		std::string delta = *op == ast::Binary::Op::Add ? r.code : "-(" + r.code + ")";
 		check("stp_map_add_long(" + g->c_name + ", " + k + ", " + delta + ", " +
 		      (want ? "&" + t : std::string("NULL")) + ")");
-		return {t, ast::Type::Long, true, false};
+		return {want ? t : "0", ast::Type::Long, true, false};
 	}
+	std::string t = new_long_temp();
 	std::string old = "stp_map_get_long(" + g->c_name + ", " + k + ")";
 	if (*op == ast::Binary::Op::Div || *op == ast::Binary::Op::Mod) {
 		w_.line(t + " = " + (*op == ast::Binary::Op::Div ? "stp_div" : "stp_mod") + "(c, " +
@@ -649,7 +726,7 @@ CValue BodyEmitter::incdec(const ast::IncDec& e, bool want)
 		std::string t = want ? new_long_temp() : "";
 		w_.line("if (stp_map_check(c, &" + g->desc + ", stp_map_add_long(" + g->c_name +
 			", " + k + ", " + (e.increment ? "1" : "-1") + ", " +
-			(want ? "&" + t : "NULL") + "), " + m_.location(e.loc) + "))");
+			(want ? "&" + t : "NULL") + "), " + m_.location(idx->loc) + "))");
 		w_.indent();
 		fail_goto();
 		w_.dedent();

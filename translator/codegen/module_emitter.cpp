@@ -330,7 +330,7 @@ std::string ModuleEmitter::globals_text() const
 		case GlobalKind::Long: {
 			s += "static s64 " + g->c_name;
 			if (const auto* lit = ast::as<ast::IntLiteral>(d.init.get()))
-				s += " = " + std::to_string(lit->value) + "LL";
+				s += " = " + c_int_literal(lit->value);
 			s += ";\n";
 			if (param)
 				s += "STP_PARAM_LONG(" + d.name + ", " + g->c_name + ");\n";
@@ -616,7 +616,7 @@ GeneratedModule ModuleEmitter::run()
 			text += "\t.nlocks = ARRAY_SIZE(" + hn + "_locks),\n";
 		}
 		if (auto it = ctx.seqs.find(p.probe); it != ctx.seqs.end() && it->second != 0)
-			text += "\t.seq = " + std::to_string(it->second) + ",\n";
+			text += "\t.seq = " + c_int_literal(it->second) + ",\n";
 		text += "};\n";
 	}
 	if (!ctx.tables.lines().empty())
