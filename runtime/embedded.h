@@ -41,11 +41,14 @@
  */
 #define kread(ptr)                                                             \
 	({                                                                     \
-		typeof(*(ptr)) _stp_v;                                         \
-		if (stp_deref_kernel(c, &_stp_v, (unsigned long)(ptr),         \
-				     sizeof(_stp_v)))                          \
+		union {                                                        \
+			typeof(*(ptr)) v; /* may be const */                   \
+			char bytes[sizeof(*(ptr))];                            \
+		} _stp_u;                                                      \
+		if (stp_deref_kernel(c, _stp_u.bytes, (unsigned long)(ptr),    \
+				     sizeof(_stp_u.bytes)))                    \
 			goto out;                                              \
-		_stp_v;                                                        \
+		_stp_u.v;                                                      \
 	})
 #define kderef(size, addr)                                                     \
 	({                                                                     \

@@ -196,6 +196,10 @@ private:
 	std::string header() const;
 	std::string globals_text() const;
 	std::string embedded_function(const FunctionInfo& f) const;
+	// STAP_GLOBAL_GET_x/SET_x for the globals an embedded-C function names
+	// in its pragma comments, appended to `defines`; returns their #undefs.
+	std::string global_accessors(const ast::EmbeddedPragmas& pragmas,
+				     std::string& defines) const;
 	std::string dispatcher(const FunctionInfo& f) const;
 	std::string lock_table(const std::string& name, const LockSet& locks) const;
 	bool uses_embedded() const;
@@ -417,6 +421,7 @@ std::string ModuleEmitter::embedded_function(const FunctionInfo& f) const
 	}
 	if (f.nexts)
 		s += "#define STAP_NEXT do { *nexted = true; goto out; } while (0)\n";
+	std::string undef = global_accessors(fn.embedded->pragmas, s);
 	s += function_signature(f, m_) + "\n{\n";
 	if (fn.type == ast::Type::Long)
 		s += "\ts64 rv = 0;\n\n";
@@ -429,7 +434,65 @@ std::string ModuleEmitter::embedded_function(const FunctionInfo& f) const
 	s += "#undef STAP_RETURN\n";
 	if (f.nexts)
 		s += "#undef STAP_NEXT\n";
-	return s;
+	return s + undef;
+}
+
+std::string ModuleEmitter::global_accessors(const ast::EmbeddedPragmas& pragmas,
+					    std::string& defines) const
+{
+	std::string undef;
+	std::set<std::string> done;
+	auto accessor = [&](const std::string& name, bool set) {
+		const GlobalInfo* g = m_.global_named(name);
+		std::string macro =
+			std::string(set ? "STAP_GLOBAL_SET_" : "STAP_GLOBAL_GET_") + name;
+		if (g == nullptr || !done.insert(macro).second)
+			return;
+		const ast::GlobalVar& d = *g->decl;
+		bool str = d.type == ast::Type::String;
+		std::string params, keys;
+		for (std::size_t i = 0; i < d.index_types.size(); ++i) {
+			std::string k = "k" + std::to_string(i);
+			params += (i != 0 ? ", " : "") + k;
+			keys += std::string(i != 0 ? ", " : "") +
+				(d.index_types[i] == ast::Type::String ? "{.s = (" : "{.l = (") +
+				k + ")}";
+		}
+		std::string m;
+		switch (g->kind) {
+		case GlobalKind::Long:
+		case GlobalKind::String:
+			if (!set)
+				m = macro + "() (" + g->c_name + ")";
+			else if (str)
+				m = macro + "(v) stp_strlcpy(" + g->c_name + ", (v), MAXSTRINGLEN)";
+			else
+				m = macro + "(v) (" + g->c_name + " = (v))";
+			break;
+		case GlobalKind::Map:
+			if (!set)
+				m = macro + "(" + params + ") stp_map_get_" +
+				    (str ? "string" : "long") + "(" + g->c_name + ", STP_KEYS(" +
+				    keys + "))";
+			else
+				m = macro + "(" + params + ", v) ({ if (stp_map_check(c, &" +
+				    g->desc + ", stp_map_set_" + (str ? "string" : "long") + "(" +
+				    g->c_name + ", STP_KEYS(" + keys +
+				    "), (v)), c->last_stmt)) goto out; })";
+			break;
+		default:
+			return; // aggregates have no accessors
+		}
+		defines += "#define " + m + "\n";
+		undef += "#undef " + macro + "\n";
+	};
+	for (const std::string& name : pragmas.reads)
+		accessor(name, false);
+	for (const std::string& name : pragmas.writes) {
+		accessor(name, false);
+		accessor(name, true);
+	}
+	return undef;
 }
 
 std::string ModuleEmitter::dispatcher(const FunctionInfo& f) const

@@ -183,10 +183,12 @@ private:
 		char c = peek();
 		switch (c) {
 		case '(': {
-			++pos_;
+			std::size_t open = pos_++;
 			int inner = (!at_end() && peek() == ')') ? add(ReNode{}) : alternation();
-			if (at_end() || peek() != ')')
+			if (at_end() || peek() != ')') {
+				pos_ = open;
 				fail("unmatched '('");
+			}
 			++pos_;
 			return inner;
 		}
