@@ -923,6 +923,29 @@ CValue BodyEmitter::print(const ast::PrintFormat& e)
 		es.push_back(a.get());
 	std::vector<CValue> args = operands(es);
 
+	// Literal values only (print("hello"), println(1, "x")): the text is
+	// known now.
+	if (e.style != Style::Printf && !e.to_string) {
+		std::string text;
+		bool literal = true;
+		for (std::size_t i = 0; i < e.args.size() && literal; ++i) {
+			if (i != 0 && e.format && e.style != Style::Print && e.style != Style::Println)
+				text += e.format->value;
+			if (const auto* str = ast::as<ast::StringLiteral>(e.args[i].get()))
+				text += str->value;
+			else if (auto v = constant(*e.args[i]))
+				text += std::to_string(*v);
+			else
+				literal = false;
+		}
+		if (literal) {
+			if (e.style == Style::Println || e.style == Style::Printdln)
+				text += "\n";
+			w_.line("stp_print(c, " + c_string_literal(text) + ");");
+			return {"0", ast::Type::Unknown, true, false};
+		}
+	}
+
 	std::string fmt;
 	bool reads_memory = false;
 	if (e.style == Style::Printf) {
