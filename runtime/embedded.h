@@ -64,6 +64,14 @@
 			goto out;                                              \
 		_stp_v;                                                        \
 	})
+/*
+ * strlcpy() is gone from kernels since 6.8, but embedded C (stap's own
+ * examples among it) uses it: the runtime's bounded copy stands in.
+ */
+#ifndef STAPCONF_STRLCPY
+#define strlcpy(dst, src, size) stp_strlcpy((dst), (src), (size))
+#endif
+
 /* Older embedded C ends with this; the reads above already jump out. */
 #define CATCH_DEREF_FAULT()                                                    \
 	do {                                                                   \

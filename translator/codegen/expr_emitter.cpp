@@ -929,7 +929,8 @@ CValue BodyEmitter::print(const ast::PrintFormat& e)
 		std::string text;
 		bool literal = true;
 		for (std::size_t i = 0; i < e.args.size() && literal; ++i) {
-			if (i != 0 && e.format && e.style != Style::Print && e.style != Style::Println)
+			if (i != 0 && e.format && e.style != Style::Print &&
+			    e.style != Style::Println)
 				text += e.format->value;
 			if (const auto* str = ast::as<ast::StringLiteral>(e.args[i].get()))
 				text += str->value;

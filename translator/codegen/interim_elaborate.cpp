@@ -658,8 +658,34 @@ bool Interim::run(InterimProgram& out)
 			}
 		resolve_stmt(p->body.get(), s);
 	}
+	// Overloads: the functions of one name and arity, in declaration
+	// order (the user's files come first in the program).
+	auto chains = std::make_shared<
+		std::map<const ast::Function*, std::vector<const ast::Function*>>>();
+	for (std::size_t i = 0; i < functions_.size(); ++i) {
+		ast::Function* fn = functions_[i];
+		std::vector<const ast::Function*> chain;
+		for (auto& g : program_.files)
+			for (auto& gn : g->functions)
+				if (gn->name == fn->name && gn->params.size() == fn->params.size())
+					chain.push_back(gn.get());
+		for (const ast::Function* o : chain) {
+			(*chains)[o] = chain;
+			use_function(const_cast<ast::Function*>(o));
+		}
+	}
 	for (int round = 0; round < 50; ++round) {
 		changed_ = false;
+		for (auto& [f, chain] : *chains)
+			for (const ast::Function* o : chain) {
+				auto* g = const_cast<ast::Function*>(o);
+				if (g->type == Type::Unknown && f->type != Type::Unknown) {
+					g->type = f->type;
+					changed_ = true;
+				}
+				for (std::size_t p = 0; p < g->params.size(); ++p)
+					set_type(g->params[p].get(), f->params[p]->type);
+			}
 		for (ast::Probe* p : probes_) {
 			infer_stmt(p->body.get(), nullptr);
 			for (auto& point : p->points)
@@ -715,6 +741,10 @@ bool Interim::run(InterimProgram& out)
 			in.probes.push_back({key, p, pp_of(*point)});
 			out.probes.push_back(std::move(probe));
 		}
+	in.overloads = [chains](const ast::Function& f) {
+		auto it = chains->find(&f);
+		return it == chains->end() ? std::vector<const ast::Function*>{&f} : it->second;
+	};
 	in.register_probes = [&out](EmitContext& ctx) {
 		for (const auto& p : out.probes) {
 			const auto& key = *reinterpret_cast<const DerivedProbe*>(p.get());
