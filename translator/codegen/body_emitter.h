@@ -114,9 +114,8 @@ private:
 	// expression, after the statements that get it.
 	std::string stat_of(const ast::Expr& operand, const SourceLocation& loc);
 	std::string stat_map(const GlobalInfo& g, const SourceLocation& loc);
-	// Assigns v to a scalar variable or array element; returns the value.
-	CValue store(const ast::Expr& target, const CValue& v, const SourceLocation& loc,
-		     bool want_value);
+	// Assigns v to a scalar variable; returns the variable.
+	CValue store_scalar(const ast::VarDecl& var, const CValue& v);
 
 	// ---- storage ----
 	std::string new_long_temp();

@@ -558,24 +558,16 @@ CValue BodyEmitter::regex_match(const ast::RegexMatch& e)
 
 // ---- assignment -------------------------------------------------------------------
 
-CValue BodyEmitter::store(const ast::Expr& target, const CValue& value, const SourceLocation& loc,
-			  bool want_value)
+CValue BodyEmitter::store_scalar(const ast::VarDecl& var, const CValue& value)
 {
-	(void)loc;
-	if (const auto* sym = ast::as<ast::Symbol>(&target)) {
-		std::string lv = var_lvalue(*sym->referent);
-		if (is_string(value)) {
-			if (value.code != lv)
-				w_.line("stp_strlcpy(" + lv + ", " + value.code +
-					", MAXSTRINGLEN);");
-			return {lv, ast::Type::String, false, false};
-		}
-		w_.line(lv + " = " + value.code + ";");
-		return {lv, ast::Type::Long, false, false};
+	std::string lv = var_lvalue(var);
+	if (is_string(value)) {
+		if (value.code != lv)
+			w_.line("stp_strlcpy(" + lv + ", " + value.code + ", MAXSTRINGLEN);");
+		return {lv, ast::Type::String, false, false};
 	}
-	m_.error(target.loc, "cannot assign to this expression");
-	(void)want_value;
-	return value;
+	w_.line(lv + " = " + value.code + ";");
+	return {lv, ast::Type::Long, false, false};
 }
 
 CValue BodyEmitter::assignment(const ast::Assignment& e, bool want)
@@ -628,7 +620,7 @@ CValue BodyEmitter::assignment(const ast::Assignment& e, bool want)
 		std::string lv = var_lvalue(*var);
 		CValue r = expr(*e.rhs);
 		if (e.op == Op::Assign)
-			return store(*e.lhs, r, e.loc, want);
+			return store_scalar(*var, r);
 		if (e.op == Op::ConcatAssign) {
 			if (r.code == lv)
 				r = spill(r);
