@@ -32,8 +32,7 @@ public:
 
 	[[nodiscard]] bool in_program(const ast::File& file) const;
 	[[nodiscard]] bool is_library_file(const ast::File& file) const;
-	// Whether SourceManager file `source` is a tapset file.  The
-	// optimiser's warnings are for the user's code only, as in stap.
+	// Whether SourceManager file `source` is a tapset (.stp) file.
 	[[nodiscard]] bool is_library_source(std::uint32_t source) const
 	{
 		return library_sources_.contains(source);

@@ -24,6 +24,13 @@ void Elaboration::pull(const ast::File& file)
 		adopt(*input.program.files.back());
 }
 
+bool Elaboration::is_library_code(SourceLocation loc) const
+{
+	while (loc.expansion != nullptr && loc.valid() && sources.name(loc.file).ends_with(".stpm"))
+		loc = loc.expansion->site;
+	return decls.is_library_source(loc.file);
+}
+
 void Elaboration::use(ast::Function& function)
 {
 	if (used_.insert(&function).second) {

@@ -57,6 +57,11 @@ public:
 	};
 	std::vector<Call> calls;
 
+	// Whether code at `loc` was written in the tapset library (macros
+	// from library .stpm files count where they were used).  The
+	// optimiser's warnings are for the user's code only, as in stap.
+	[[nodiscard]] bool is_library_code(SourceLocation loc) const;
+
 	// Where each variable's arity was first inferred.
 	std::unordered_map<const ast::VarDecl*, SourceLocation> arity_origin;
 	// The globals each embedded-C block names in its pragma comments:

@@ -1,11 +1,11 @@
 #include "elaborate/optimizer.h"
 
+#include "elaborate/constant_value.h"
 #include "elaborate/suggestions.h"
 #include "parse/ast_visitor.h"
 #include "parse/printer.h"
 
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -166,70 +166,12 @@ private:
 
 // ---- Constant folding ----
 
-bool fits_shift(std::int64_t n)
-{
-	return n >= 0 && n < 64;
-}
-
 ExprPtr int_literal(std::int64_t value, const Expr& at)
 {
 	auto lit = std::make_unique<IntLiteral>(value);
 	lit->loc = at.loc;
 	lit->length = at.length;
 	return lit;
-}
-
-// The value of `l op r` when both are known and the operation is well
-// defined at translation time; nullopt otherwise (left to run time, where
-// division by zero is reported).
-std::optional<std::int64_t> fold(Binary::Op op, std::int64_t l, std::int64_t r)
-{
-	using Op = Binary::Op;
-	auto ul = static_cast<std::uint64_t>(l);
-	auto ur = static_cast<std::uint64_t>(r);
-	switch (op) {
-	case Op::Add:
-		return static_cast<std::int64_t>(ul + ur);
-	case Op::Sub:
-		return static_cast<std::int64_t>(ul - ur);
-	case Op::Mul:
-		return static_cast<std::int64_t>(ul * ur);
-	case Op::Div:
-	case Op::Mod:
-		if (r == 0 || (l == std::numeric_limits<std::int64_t>::min() && r == -1))
-			return std::nullopt;
-		return op == Op::Div ? l / r : l % r;
-	case Op::Shl:
-		return fits_shift(r) ? std::optional(static_cast<std::int64_t>(ul << r))
-				     : std::nullopt;
-	case Op::Shr:
-		return fits_shift(r) ? std::optional(l >> r) : std::nullopt;
-	case Op::BitAnd:
-		return l & r;
-	case Op::BitOr:
-		return l | r;
-	case Op::BitXor:
-		return l ^ r;
-	case Op::Lt:
-		return l < r;
-	case Op::Le:
-		return l <= r;
-	case Op::Gt:
-		return l > r;
-	case Op::Ge:
-		return l >= r;
-	case Op::Eq:
-		return l == r;
-	case Op::Ne:
-		return l != r;
-	case Op::LogicalAnd:
-		return l != 0 && r != 0;
-	case Op::LogicalOr:
-		return l != 0 || r != 0;
-	case Op::Concat:
-		break;
-	}
-	return std::nullopt;
 }
 
 std::optional<std::int64_t> compare(Binary::Op op, const std::string& l, const std::string& r)
@@ -304,20 +246,9 @@ public:
 	ExprPtr visit(Unary& u)
 	{
 		Visitor::visit(u);
-		auto v = int_value(u.operand.get());
-		if (!v)
-			return nullptr;
-		auto uv = static_cast<std::uint64_t>(*v);
-		switch (u.op) {
-		case Unary::Op::Neg:
-			return folded(u, static_cast<std::int64_t>(0 - uv));
-		case Unary::Op::Plus:
-			return folded(u, *v);
-		case Unary::Op::Not:
-			return folded(u, *v == 0);
-		case Unary::Op::BitNot:
-			return folded(u, ~*v);
-		}
+		if (auto v = int_value(u.operand.get()))
+			if (auto r = fold_unary(u.op, *v))
+				return folded(u, *r);
 		return nullptr;
 	}
 	ExprPtr visit(Binary& b)
@@ -331,7 +262,7 @@ public:
 		if (l && b.op == Binary::Op::LogicalOr && *l != 0)
 			return folded(b, 1);
 		if (l && r)
-			if (auto v = fold(b.op, *l, *r))
+			if (auto v = fold_binary(b.op, *l, *r))
 				return folded(b, *v);
 		const auto* ls = as<StringLiteral>(b.lhs.get());
 		const auto* rs = as<StringLiteral>(b.rhs.get());
@@ -493,7 +424,7 @@ private:
 
 	void warn(const Node& at, std::string message)
 	{
-		if (!e_.decls.is_library_source(at.loc.file))
+		if (!e_.is_library_code(at.loc))
 			e_.diags.warning(at.loc, std::move(message)).span(at.length);
 	}
 
@@ -624,7 +555,7 @@ private:
 		std::erase_if(p.functions, [&](ast::Function* f) {
 			if (reached.contains(f))
 				return false;
-			if (verbose() && !e_.decls.is_library_source(f->loc.file))
+			if (verbose() && !e_.is_library_code(f->loc))
 				e_.diags.warning(f->loc, "Eliding unused function '" + f->name + "'")
 					.span(f->length);
 			p.overload_sets.erase(f);
@@ -633,7 +564,7 @@ private:
 		std::erase_if(p.globals, [&](ast::GlobalVar* g) {
 			if (globals.contains(g))
 				return false;
-			if (verbose() && !e_.decls.is_library_source(g->loc.file))
+			if (verbose() && !e_.is_library_code(g->loc))
 				e_.diags.warning(g->loc, "Eliding unused variable '" + g->name + "'")
 					.span(g->length);
 			return true;
@@ -693,7 +624,7 @@ private:
 			std::erase_if(locals, [&](const std::unique_ptr<VarDecl>& l) {
 				if (uses.reads[l.get()] + uses.writes[l.get()] != 0)
 					return false;
-				if (verbose() && !e_.decls.is_library_source(l->loc.file))
+				if (verbose() && !e_.is_library_code(l->loc))
 					e_.diags
 						.warning(l->loc,
 							 "Eliding unused variable '" + l->name + "'")
@@ -731,7 +662,7 @@ private:
 				names.push_back(l->name);
 			for (const auto& l : locals)
 				if (all.reads[l.get()] != 0 && all.writes[l.get()] == 0 &&
-				    !e_.decls.is_library_source(l->loc.file)) {
+				    !e_.is_library_code(l->loc)) {
 					auto& d = e_.diags
 							  .warning(l->loc, "never-assigned local variable '" +
 									   l->name + "'")
@@ -745,7 +676,7 @@ private:
 			check(h->locals);
 		for (ast::GlobalVar* g : e_.product.globals)
 			if (!g->init && all.reads[g] != 0 && all.writes[g] == 0 &&
-			    !pragma_written.contains(g) && !e_.decls.is_library_source(g->loc.file))
+			    !pragma_written.contains(g) && !e_.is_library_code(g->loc))
 				e_.diags
 					.warning(g->loc,
 						 "never-assigned global variable '" + g->name + "'")

@@ -78,8 +78,10 @@ void ProbeExpander::expand(const ast::Probe& probe)
 
 std::size_t ProbeExpander::expand_point(const ast::ProbePoint& point, const Context& ctx)
 {
-	if (derived_count_ >= kMaxDerivedProbes)
+	if (derived_count_ >= kMaxDerivedProbes) {
+		too_many(ctx);
 		return 0;
+	}
 	ProbeMatchTree::Result result = e_.tree.match(point);
 	if (result.matches.empty()) {
 		report(result, point, *ctx.diags);
@@ -194,20 +196,25 @@ std::size_t ProbeExpander::build(const ProbeMatchTree::Match& match, const ast::
 	if (derived.empty())
 		return 0;
 	if (derived_count_ + derived.size() > kMaxDerivedProbes) {
-		derived_count_ = kMaxDerivedProbes;
-		if (!too_many_reported_)
-			e_.diags
-				.error(DiagKind::SemanticError, ctx.probe->loc,
-				       "too many probes: the program resolves to more than " +
-					       std::to_string(kMaxDerivedProbes))
-				.span(ctx.probe->length);
-		too_many_reported_ = true;
+		too_many(ctx);
 		return 0;
 	}
 	derived_count_ += derived.size();
 	const std::size_t n = derived.size();
 	add_handler(std::move(concrete), std::move(derived), ctx);
 	return n;
+}
+
+void ProbeExpander::too_many(const Context& ctx)
+{
+	derived_count_ = kMaxDerivedProbes;
+	if (!too_many_reported_)
+		e_.diags
+			.error(DiagKind::SemanticError, ctx.probe->loc,
+			       "too many probes: the program resolves to more than " +
+				       std::to_string(kMaxDerivedProbes))
+			.span(ctx.probe->length);
+	too_many_reported_ = true;
 }
 
 void ProbeExpander::add_handler(std::unique_ptr<ast::ProbePoint> point,

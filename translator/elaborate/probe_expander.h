@@ -73,6 +73,7 @@ private:
 			  const Context& ctx);
 	void add_handler(std::unique_ptr<ast::ProbePoint> point,
 			 std::vector<std::unique_ptr<DerivedProbe>> derived, const Context& ctx);
+	void too_many(const Context& ctx);
 	void report(const ProbeMatchTree::Result& result, const ast::ProbePoint& point,
 		    Diagnostics& sink) const;
 

@@ -1,5 +1,6 @@
 #include "elaborate/resolver.h"
 
+#include "elaborate/constant_value.h"
 #include "elaborate/suggestions.h"
 #include "parse/ast_visitor.h"
 #include "parse/printer.h"
@@ -110,6 +111,7 @@ public:
 		auto value = std::make_unique<IntLiteral>(ok ? 1 : 0);
 		value->loc = e.loc;
 		value->length = e.length;
+		++defined_folded_;
 		return value;
 	}
 	void visit(Entry& e)
@@ -146,6 +148,34 @@ public:
 		Resolver(e_).resolve_pragmas(e.code, *scope_.file);
 	}
 
+	// ---- Branches an @defined guard rules out ----
+	// `if (@defined($x)) use($x)`: the branch not taken is dropped before
+	// it is resolved, so that it may name what does not exist here.
+	StmtPtr visit(If& s)
+	{
+		if (auto taken = guarded(s.cond)) {
+			StmtPtr& branch = *taken ? s.then_stmt : s.else_stmt;
+			if (!branch)
+				branch = std::make_unique<Null>();
+			visit(branch);
+			return std::move(branch);
+		}
+		visit(s.then_stmt);
+		visit(s.else_stmt);
+		return nullptr;
+	}
+	ExprPtr visit(Ternary& t)
+	{
+		if (auto taken = guarded(t.cond)) {
+			ExprPtr& branch = *taken ? t.then_expr : t.else_expr;
+			visit(branch);
+			return std::move(branch);
+		}
+		visit(t.then_expr);
+		visit(t.else_expr);
+		return nullptr;
+	}
+
 	// ---- Statements ----
 	void visit(Foreach& s)
 	{
@@ -169,6 +199,24 @@ public:
 			resolve_symbol(*var, -1);
 		else
 			visit(s.target);
+	}
+
+	// Resolves a condition; if it held an @defined that made it constant,
+	// its value (the condition is then that literal).
+	std::optional<std::int64_t> guarded(ExprPtr& cond)
+	{
+		const unsigned before = defined_folded_;
+		visit(cond);
+		if (defined_folded_ == before)
+			return std::nullopt;
+		auto value = constant_value(*cond);
+		if (value) {
+			auto lit = std::make_unique<IntLiteral>(*value);
+			lit->loc = cond->loc;
+			lit->length = cond->length;
+			cond = std::move(lit);
+		}
+		return value;
 	}
 
 	// Resolves a target expression, reporting to `sink`.
@@ -309,6 +357,10 @@ private:
 
 	void note_arity(VarDecl& d, int arity, const Symbol& use)
 	{
+		if (arity > 0 && d.scope == VarDecl::Scope::Param) {
+			error(use, "function parameter '" + d.name + "' cannot be an array");
+			return;
+		}
 		if (d.arity < 0) {
 			d.arity = arity;
 			e_.arity_origin.emplace(&d, use.loc);
@@ -317,9 +369,6 @@ private:
 						   "' is used as an array, but arrays must be global: "
 						   "missing 'global " +
 						   d.name + "' declaration?");
-			else if (arity > 0 && d.scope == VarDecl::Scope::Param)
-				error(use, "function parameter '" + d.name +
-						   "' cannot be an array");
 			return;
 		}
 		if (d.arity == arity)
@@ -394,6 +443,7 @@ private:
 
 	Elaboration& e_;
 	Scope& scope_;
+	unsigned defined_folded_ = 0; // @defined(...) replaced by constants
 };
 
 // Collects the names a body writes.

@@ -4,6 +4,7 @@
 #include "parse/printer.h"
 
 #include <map>
+#include <regex.h>
 #include <unordered_map>
 
 namespace stap
@@ -57,7 +58,11 @@ public:
 				break;
 		}
 		reporting_ = true;
+		const std::size_t errors = e_.diags.error_count();
+		walk_errors_ = errors;
 		walk_program();
+		// Unknown types next to a type error are mostly its echoes.
+		report_unresolved_ = report_unresolved_ && e_.diags.error_count() == errors;
 		final_checks();
 	}
 
@@ -254,10 +259,14 @@ private:
 			return Type::Long;
 		case ExprKind::Binary:
 			return binary(static_cast<Binary&>(e), want);
-		case ExprKind::RegexMatch:
-			infer(*static_cast<RegexMatch&>(e).lhs, Type::String, kValue);
+		case ExprKind::RegexMatch: {
+			auto& r = static_cast<RegexMatch&>(e);
+			infer(*r.lhs, Type::String, kValue);
+			if (reporting_)
+				check_regex(*r.pattern);
 			expect(e, want, Type::Long);
 			return Type::Long;
+		}
 		case ExprKind::Ternary: {
 			auto& t = static_cast<Ternary&>(e);
 			infer(*t.cond, Type::Long, kValue);
@@ -319,6 +328,33 @@ private:
 		return Type::Unknown;
 	}
 
+	// The pattern of =~ is a POSIX extended regular expression, without
+	// back-references (stap(1) REGULAR EXPRESSION MATCHING).
+	void check_regex(const StringLiteral& pattern)
+	{
+		const std::string& text = pattern.value;
+		for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+			if (text[i] != '\\')
+				continue;
+			if (text[i + 1] >= '1' && text[i + 1] <= '9') {
+				error(pattern, "invalid regular expression: back-references such as "
+					       "'\\" + std::string(1, text[i + 1]) +
+						       "' are not supported");
+				return;
+			}
+			++i;
+		}
+		regex_t compiled;
+		int status = regcomp(&compiled, text.c_str(), REG_EXTENDED | REG_NOSUB);
+		if (status != 0) {
+			char message[256];
+			regerror(status, &compiled, message, sizeof message);
+			error(pattern, std::string("invalid regular expression: ") + message);
+			return;
+		}
+		regfree(&compiled);
+	}
+
 	// The keys of base[keys] typed against the array's key types.
 	VarDecl* array_key(ArrayIndex& a)
 	{
@@ -334,15 +370,20 @@ private:
 		for (std::size_t i = 0; i < a.indexes.size(); ++i) {
 			if (!a.indexes[i])
 				continue; // a `*` wildcard
-			Type known = i < d.index_types.size() ? d.index_types[i] : Type::Unknown;
-			Type t = infer(*a.indexes[i], known, kValue);
-			if (t == Type::Stats)
-				error(*a.indexes[i], "array indexes cannot be statistics aggregates");
-			else
-				unify_index(d, i, t, *a.indexes[i]);
+			unify_index(d, i, index(d, i, *a.indexes[i]), *a.indexes[i]);
 		}
 		base->type = d.type;
 		return &d;
+	}
+
+	// An index expression of `d`: its own type first, so that a conflict
+	// is reported against the array, with where the key type came from.
+	Type index(VarDecl& d, std::size_t i, Expr& e)
+	{
+		Type t = infer(e, Type::Unknown, kValue);
+		if (t == Type::Unknown && i < d.index_types.size())
+			t = infer(e, d.index_types[i], kValue);
+		return t;
 	}
 
 	Type array_index(ArrayIndex& a, Type want, unsigned flags)
@@ -377,10 +418,6 @@ private:
 			Type t = infer(*c.args[i], Type::Unknown, kValue);
 			if (t == Type::Unknown)
 				t = infer(*c.args[i], p.type, kValue);
-			if (t == Type::Stats) {
-				error(*c.args[i], "statistics aggregates cannot be passed to functions");
-				continue;
-			}
 			for (Function* g : set) {
 				VarDecl& q = *g->params[i];
 				if (q.type != Type::Unknown && t != Type::Unknown && q.type != t)
@@ -394,6 +431,7 @@ private:
 		}
 		Type t = unify_return(*f, want, c.loc, &c);
 		if (reporting_ && (flags & kValue) && t == Type::Unknown && report_unresolved_ &&
+		    e_.diags.error_count() == walk_errors_ &&
 		    unresolved_calls_reported_.insert(f).second)
 			e_.diags
 				.error(DiagKind::SemanticError, c.loc,
@@ -588,10 +626,7 @@ private:
 			Type t = infer(*r.value, Type::Unknown, kValue);
 			if (t == Type::Unknown)
 				t = infer(*r.value, function_->type, kValue);
-			if (t == Type::Stats)
-				error(*r.value, "functions cannot return statistics aggregates");
-			else
-				unify_return(*function_, t, r.value->loc, r.value.get());
+			unify_return(*function_, t, r.value->loc, r.value.get());
 			return;
 		}
 		case StmtKind::TryCatch: {
@@ -631,20 +666,17 @@ private:
 					unify_index(d, i, t, *f.keys[i]);
 				}
 				for (std::size_t i = 0; i < f.restriction.size(); ++i)
-					if (f.restriction[i]) {
-						Type known = i < d.index_types.size()
-								     ? d.index_types[i]
-								     : Type::Unknown;
-						Type t = infer(*f.restriction[i], known, kValue);
-						unify_index(d, i, t, *f.restriction[i]);
-					}
+					if (f.restriction[i])
+						unify_index(d, i, index(d, i, *f.restriction[i]),
+							    *f.restriction[i]);
 			}
 			if (f.value) {
-				if (d.type == Type::Stats)
+				if (d.type == Type::Stats) {
 					error(*f.value, "foreach cannot copy elements of '" + d.name +
 								"' into '" + f.value->name +
 								"': they are statistics aggregates");
-				else if (f.value->referent != nullptr) {
+					key_var(*f.value, Type::Long); // no follow-on errors
+				} else if (f.value->referent != nullptr) {
 					unify_var(*f.value->referent, d.type, *f.value);
 					unify_var(d, f.value->referent->type, *f.value);
 					f.value->type = f.value->referent->type;
@@ -654,7 +686,7 @@ private:
 				error(f, std::string("sorting by @") +
 						 stat_func_name(*f.sort_aggregate) + " needs an array "
 						 "of statistics aggregates, but '" +
-						 d.name + "' holds " + a_type(d.type) + "s");
+						 d.name + "' holds " + type_name(d.type) + " values");
 		}
 		if (f.limit)
 			infer(*f.limit, Type::Long, kValue);
@@ -718,7 +750,8 @@ private:
 	}
 
 	Elaboration& e_;
-	const bool report_unresolved_;
+	bool report_unresolved_;
+	std::size_t walk_errors_ = 0; // errors before the reporting walk
 	bool reporting_ = false;
 	bool changed_ = false;
 	Function* function_ = nullptr;
