@@ -10,8 +10,12 @@ namespace
 
 bool run(Session& s)
 {
-	ElaborateInput input{s.sources,		s.diags,  s.program,
-			     s.library.files(), s.probe_families, nullptr,
+	ElaborateInput input{s.sources,
+			     s.diags,
+			     s.program,
+			     s.library.files(),
+			     s.probe_families,
+			     nullptr,
 			     elaborate_options(s.options)};
 	s.elaborated = elaborate(input);
 	return !s.diags.has_errors();

@@ -22,8 +22,12 @@ bool load_library(Session& s)
 
 ElaborateInput input_of(Session& s)
 {
-	return ElaborateInput{s.sources,	   s.diags,	s.program,
-			      s.library.files(), s.probe_families, nullptr,
+	return ElaborateInput{s.sources,
+			      s.diags,
+			      s.program,
+			      s.library.files(),
+			      s.probe_families,
+			      nullptr,
 			      elaborate_options(s.options)};
 }
 

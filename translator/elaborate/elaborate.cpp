@@ -20,8 +20,8 @@ bool valid_alias_name(const ast::ProbeAlias& alias, Diagnostics& diags)
 {
 	for (const ast::ProbePointComponent& c : alias.name->components) {
 		const char* problem = c.has_wildcard() ? "cannot contain wildcards"
-				      : c.arg		 ? "cannot have arguments"
-							 : nullptr;
+				      : c.arg          ? "cannot have arguments"
+						       : nullptr;
 		if (problem != nullptr) {
 			diags.error(DiagKind::SemanticError, c.loc,
 				    "probe alias name '" + to_string(*alias.name) + "' " + problem)

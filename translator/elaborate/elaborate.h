@@ -32,7 +32,7 @@ namespace stap
 {
 
 struct ElaborateOptions {
-	bool optimize = true;	// -u turns the optimiser off
+	bool optimize = true;   // -u turns the optimiser off
 	bool guru_mode = false; // -g
 	// Pass 2's verbosity (-v, --vp): from 1 on, the optimiser also warns
 	// about each unused function and variable it removes.

@@ -36,8 +36,8 @@ const GlobalAccess& ElaboratedProgram::access(const ast::Function& function) con
 {
 	auto it = global_access.find(&function);
 	if (it == global_access.end())
-		throw std::logic_error("no global access computed for function '" +
-				       function.name + "'");
+		throw std::logic_error("no global access computed for function '" + function.name +
+				       "'");
 	return it->second;
 }
 

@@ -25,8 +25,8 @@ GlobalVar* global_of(const Expr& e)
 	const Expr* x = &e;
 	if (const auto* a = as<ArrayIndex>(x))
 		x = a->base.get();
-	if (const auto* s = as<Symbol>(x); s != nullptr && s->referent != nullptr &&
-					   s->referent->scope == VarDecl::Scope::Global)
+	if (const auto* s = as<Symbol>(x);
+	    s != nullptr && s->referent != nullptr && s->referent->scope == VarDecl::Scope::Global)
 		return static_cast<GlobalVar*>(s->referent);
 	return nullptr;
 }
@@ -147,11 +147,11 @@ public:
 					continue;
 				for (GlobalVar* g : looping_)
 					if (it->second.writes_var(*g))
-						e_.diags
-							.error(DiagKind::SemanticError, c.loc,
-							       "function '" + c.name + "' modifies '" +
-								       g->name +
-								       "' inside a foreach loop over it")
+						e_.diags.error(DiagKind::SemanticError, c.loc,
+							       "function '" + c.name +
+								       "' modifies '" + g->name +
+								       "' inside a foreach loop "
+								       "over it")
 							.span(c.length);
 			}
 		ConstVisitor::visit(c);
@@ -161,10 +161,11 @@ private:
 	void check(const Expr& target)
 	{
 		GlobalVar* g = global_of(target);
-		if (g != nullptr && std::find(looping_.begin(), looping_.end(), g) != looping_.end())
-			e_.diags
-				.error(DiagKind::SemanticError, target.loc,
-				       "'" + g->name + "' is modified inside a foreach loop over it")
+		if (g != nullptr &&
+		    std::find(looping_.begin(), looping_.end(), g) != looping_.end())
+			e_.diags.error(DiagKind::SemanticError, target.loc,
+				       "'" + g->name +
+					       "' is modified inside a foreach loop over it")
 				.span(target.length);
 	}
 
@@ -225,7 +226,8 @@ void analyze_global_access(Elaboration& e)
 	for (bool changed = true; changed;) {
 		changed = false;
 		for (auto& [f, d] : functions)
-			for (Function* callee : std::vector<Function*>(d.calls.begin(), d.calls.end())) {
+			for (Function* callee :
+			     std::vector<Function*>(d.calls.begin(), d.calls.end())) {
 				auto it = functions.find(callee);
 				if (it == functions.end() || it->first == f)
 					continue;
@@ -251,7 +253,8 @@ void analyze_global_access(Elaboration& e)
 			d.reads.insert(it->second.reads.begin(), it->second.reads.end());
 			d.writes.insert(it->second.writes.begin(), it->second.writes.end());
 		}
-		p.global_access[h.get()] = {ordered(d.reads, p.globals), ordered(d.writes, p.globals)};
+		p.global_access[h.get()] = {ordered(d.reads, p.globals),
+					    ordered(d.writes, p.globals)};
 	}
 
 	ForeachChecker checker(e);

@@ -45,8 +45,8 @@ std::string printer_for(const ast::GlobalVar& g)
 			    << " @count=0x0\\n\") else printf(\"" << n << kStatsFormat << "\""
 			    << stats_args(n) << ")\n";
 		else
-			out << "printf(\"" << n << "=" << conversion(g.type, false) << "\\n\", " << n
-			    << ")\n";
+			out << "printf(\"" << n << "=" << conversion(g.type, false) << "\\n\", "
+			    << n << ")\n";
 	} else {
 		std::string keys;
 		std::string formats;

@@ -512,10 +512,11 @@ private:
 			return false;
 		auto& probes = e_.product.probes;
 		for (const auto& d : probes)
-			if (empty.contains(d->handler) && !e_.decls.is_library_file(*d->handler->file))
-				e_.diags
-					.warning(d->handler->loc,
-						 "Probe '" + to_string(d->point()) + "' has been elided")
+			if (empty.contains(d->handler) &&
+			    !e_.decls.is_library_file(*d->handler->file))
+				e_.diags.warning(d->handler->loc, "Probe '" +
+									  to_string(d->point()) +
+									  "' has been elided")
 					.span(d->handler->length);
 		std::erase_if(probes, [&](const auto& d) { return empty.contains(d->handler); });
 		std::erase_if(handlers, [&](const auto& h) { return empty.contains(h.get()); });
@@ -556,7 +557,8 @@ private:
 			if (reached.contains(f))
 				return false;
 			if (verbose() && !e_.is_library_code(f->loc))
-				e_.diags.warning(f->loc, "Eliding unused function '" + f->name + "'")
+				e_.diags.warning(f->loc,
+						 "Eliding unused function '" + f->name + "'")
 					.span(f->length);
 			p.overload_sets.erase(f);
 			return true;
@@ -565,7 +567,8 @@ private:
 			if (globals.contains(g))
 				return false;
 			if (verbose() && !e_.is_library_code(g->loc))
-				e_.diags.warning(g->loc, "Eliding unused variable '" + g->name + "'")
+				e_.diags.warning(g->loc,
+						 "Eliding unused variable '" + g->name + "'")
 					.span(g->length);
 			return true;
 		});
@@ -618,16 +621,16 @@ private:
 
 	void drop_unused_locals()
 	{
-		auto drop = [this](std::vector<std::unique_ptr<VarDecl>>& locals, const auto& body) {
+		auto drop = [this](std::vector<std::unique_ptr<VarDecl>>& locals,
+				   const auto& body) {
 			UseCounter uses;
 			uses.visit(body);
 			std::erase_if(locals, [&](const std::unique_ptr<VarDecl>& l) {
 				if (uses.reads[l.get()] + uses.writes[l.get()] != 0)
 					return false;
 				if (verbose() && !e_.is_library_code(l->loc))
-					e_.diags
-						.warning(l->loc,
-							 "Eliding unused variable '" + l->name + "'")
+					e_.diags.warning(l->loc, "Eliding unused variable '" +
+									 l->name + "'")
 						.span(l->length);
 				return true;
 			});
@@ -663,10 +666,11 @@ private:
 			for (const auto& l : locals)
 				if (all.reads[l.get()] != 0 && all.writes[l.get()] == 0 &&
 				    !e_.is_library_code(l->loc)) {
-					auto& d = e_.diags
-							  .warning(l->loc, "never-assigned local variable '" +
-									   l->name + "'")
-							  .span(l->length);
+					auto& d =
+						e_.diags.warning(l->loc,
+								 "never-assigned local variable '" +
+									 l->name + "'")
+							.span(l->length);
 					suggest(d, l->name, names);
 				}
 		};
@@ -677,8 +681,7 @@ private:
 		for (ast::GlobalVar* g : e_.product.globals)
 			if (!g->init && all.reads[g] != 0 && all.writes[g] == 0 &&
 			    !pragma_written.contains(g) && !e_.is_library_code(g->loc))
-				e_.diags
-					.warning(g->loc,
+				e_.diags.warning(g->loc,
 						 "never-assigned global variable '" + g->name + "'")
 					.span(g->length);
 	}

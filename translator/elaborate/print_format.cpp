@@ -34,7 +34,8 @@ PrintFormatSpec parse_print_format(std::string_view f)
 			++i;
 			continue;
 		}
-		while (i < f.size() && std::string_view("-+ #0").find(f[i]) != std::string_view::npos)
+		while (i < f.size() &&
+		       std::string_view("-+ #0").find(f[i]) != std::string_view::npos)
 			++i;
 		if (i < f.size() && f[i] == '*') {
 			spec.arguments.push_back(ast::Type::Long);

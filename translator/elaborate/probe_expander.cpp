@@ -2,6 +2,7 @@
 
 #include "elaborate/frame_rebaser.h"
 #include "elaborate/suggestions.h"
+#include "parse/ast_visitor.h"
 #include "parse/printer.h"
 
 #include <algorithm>
@@ -195,10 +196,17 @@ std::size_t ProbeExpander::build(const ProbeMatchTree::Match& match, const ast::
 	match.node->provider->build(*concrete, bctx, derived);
 	if (derived.empty())
 		return 0;
-	if (derived_count_ + derived.size() > kMaxDerivedProbes) {
+	std::size_t nodes = node_count(*ctx.probe->body);
+	for (const Piece& p : ctx.prologues)
+		nodes += node_count(*p.block);
+	for (const Piece& p : ctx.epilogues)
+		nodes += node_count(*p.block);
+	if (derived_count_ + derived.size() > kMaxDerivedProbes ||
+	    handler_nodes_ + nodes > kMaxHandlerNodes) {
 		too_many(ctx);
 		return 0;
 	}
+	handler_nodes_ += nodes;
 	derived_count_ += derived.size();
 	const std::size_t n = derived.size();
 	add_handler(std::move(concrete), std::move(derived), ctx);
@@ -209,12 +217,44 @@ void ProbeExpander::too_many(const Context& ctx)
 {
 	derived_count_ = kMaxDerivedProbes;
 	if (!too_many_reported_)
-		e_.diags
-			.error(DiagKind::SemanticError, ctx.probe->loc,
+		e_.diags.error(DiagKind::SemanticError, ctx.probe->loc,
 			       "too many probes: the program resolves to more than " +
-				       std::to_string(kMaxDerivedProbes))
+				       std::to_string(kMaxDerivedProbes) +
+				       ", or their handlers to " + "more than " +
+				       std::to_string(kMaxHandlerNodes) +
+				       " statements and expressions")
 			.span(ctx.probe->length);
 	too_many_reported_ = true;
+}
+
+namespace
+{
+
+struct NodeCounter : ast::ConstVisitor<NodeCounter> {
+	using ConstVisitor::visit;
+#define STAP_COUNT_NODE(name)                                                                      \
+	void visit(const ast::name& n)                                                             \
+	{                                                                                          \
+		++count;                                                                           \
+		ConstVisitor::visit(n);                                                            \
+	}
+	STAP_AST_EXPR_NODES(STAP_COUNT_NODE)
+	STAP_AST_STMT_NODES(STAP_COUNT_NODE)
+#undef STAP_COUNT_NODE
+	std::size_t count = 0;
+};
+
+} // namespace
+
+std::size_t ProbeExpander::node_count(const ast::Block& block)
+{
+	auto [it, added] = block_sizes_.emplace(&block, 0);
+	if (added) {
+		NodeCounter counter;
+		counter.visit(block);
+		it->second = counter.count;
+	}
+	return it->second;
 }
 
 void ProbeExpander::add_handler(std::unique_ptr<ast::ProbePoint> point,

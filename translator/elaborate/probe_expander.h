@@ -20,6 +20,7 @@
 #include "elaborate/resolver.h"
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,8 +39,12 @@ public:
 	void expand(const ast::Probe& probe);
 
 	// Bounds that keep a pathological program (aliases fanning out to
-	// aliases) from exhausting the translator.
+	// aliases, each copying a large body) from exhausting the translator:
+	// derived probes, expression and statement nodes in all the handlers,
+	// and alias nesting.  Real programs stay far below them (every syscall
+	// alias of the library: a few thousand handlers).
 	static constexpr std::size_t kMaxDerivedProbes = 100000;
+	static constexpr std::size_t kMaxHandlerNodes = 2000000;
 	static constexpr std::size_t kMaxAliasDepth = 64;
 
 private:
@@ -59,7 +64,7 @@ private:
 		std::string user_points; // "foo,error"
 		std::vector<const ast::ProbeAlias*> chain;
 		std::vector<std::string> chain_text; // "foo = begin, end(2)?"
-		std::vector<Piece> prologues;	     // in run order
+		std::vector<Piece> prologues;        // in run order
 		std::vector<Piece> epilogues;
 		std::vector<Condition> conditions; // the user's first
 		bool optional = false;
@@ -79,7 +84,11 @@ private:
 
 	Elaboration& e_;
 	Resolver& resolver_;
+	std::size_t node_count(const ast::Block& block);
+
 	std::size_t derived_count_ = 0;
+	std::size_t handler_nodes_ = 0;
+	std::unordered_map<const ast::Block*, std::size_t> block_sizes_;
 	bool too_many_reported_ = false;
 };
 

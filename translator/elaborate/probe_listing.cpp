@@ -20,7 +20,7 @@ namespace
 // An input like `input` whose diagnostics go to `sink`, unoptimised.
 ElaborateInput quiet_input(const ElaborateInput& input, Diagnostics& sink)
 {
-	ElaborateInput quiet{input.sources,  sink,	    input.program, input.library,
+	ElaborateInput quiet{input.sources,  sink,         input.program, input.library,
 			     input.registry, input.typing, input.options};
 	quiet.options.optimize = false;
 	return quiet;
@@ -97,7 +97,8 @@ std::vector<ListedProbe> list_probe_points(const ElaborateInput& input,
 			for (const ast::Probe* h : handlers)
 				for (const auto& local : h->locals)
 					if (names.insert(local->name).second)
-						entry.variables.push_back(describe_variable(*local));
+						entry.variables.push_back(
+							describe_variable(*local));
 			std::sort(entry.variables.begin(), entry.variables.end());
 		}
 		listed.push_back(std::move(entry));

@@ -13,7 +13,7 @@ namespace stap
 {
 
 struct ListedProbe {
-	std::string point;		    // "syscall.open", "timer.ms(5)"
+	std::string point;                  // "syscall.open", "timer.ms(5)"
 	std::vector<std::string> variables; // -L: "name:string", sorted
 };
 

@@ -93,7 +93,8 @@ private:
 			return;
 		const ast::ProbePointComponent& c = comps_[i];
 		for (const auto& child : node.children) {
-			std::string joined = prefix.empty() ? child->name : prefix + "." + child->name;
+			std::string joined =
+				prefix.empty() ? child->name : prefix + "." + child->name;
 			path_.push_back(child.get());
 			sources_.push_back(&c);
 			if (probe_glob_match(c.name, joined)) {

@@ -66,15 +66,15 @@ public:
 
 	enum class FailureKind : std::uint8_t {
 		None,
-		UnknownName,	 // no child of that name
-		WrongArgument,	 // a child of that name, but another argument kind
+		UnknownName,     // no child of that name
+		WrongArgument,   // a child of that name, but another argument kind
 		NoWildcardMatch, // a wildcard that matched no child
-		Truncated,	 // the point ends at a node that is not a probe point
-		InvalidSuffix,	 // a component after a complete provider point
+		Truncated,       // the point ends at a node that is not a probe point
+		InvalidSuffix,   // a component after a complete provider point
 	};
 	struct Failure {
 		FailureKind kind = FailureKind::None;
-		std::size_t index = 0;	      // the point's component at fault
+		std::size_t index = 0;      // the point's component at fault
 		const Node* node = nullptr; // the node whose children were searched
 	};
 

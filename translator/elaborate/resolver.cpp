@@ -180,8 +180,8 @@ public:
 	void visit(Foreach& s)
 	{
 		if (auto* array = as<Symbol>(s.array.get()))
-			resolve_symbol(*array, static_cast<int>(std::max<std::size_t>(
-						       s.keys.size(), 1)));
+			resolve_symbol(*array,
+				       static_cast<int>(std::max<std::size_t>(s.keys.size(), 1)));
 		else
 			visit(s.array);
 		for (auto& k : s.keys)
@@ -243,9 +243,9 @@ public:
 			return true;
 		}
 		if (e_.input.typing != nullptr) {
-			const DerivedProbe* probe =
-				scope_.in_handler() && !scope_.probes.empty() ? scope_.probes.front()
-									      : nullptr;
+			const DerivedProbe* probe = scope_.in_handler() && !scope_.probes.empty()
+							    ? scope_.probes.front()
+							    : nullptr;
 			return e_.input.typing->resolve(e, probe, sink);
 		}
 		std::string what;
@@ -310,10 +310,10 @@ private:
 		if (g->file != scope_.file && e_.decls.is_library_file(*scope_.file)) {
 			for (const auto& own : scope_.file->globals)
 				if (own->name == s.name && !own->is_private) {
-					e_.diags
-						.warning(s.loc, "cross-file global variable reference "
-								"to '" +
-									s.name + "'")
+					e_.diags.warning(s.loc,
+							 "cross-file global variable reference "
+							 "to '" + s.name +
+								 "'")
 						.span(s.length)
 						.note("it refers to this declaration, which hides "
 						      "the file's own",
@@ -333,11 +333,12 @@ private:
 		if (d == nullptr)
 			d = lookup_global(s);
 		if (d == nullptr && scope_.in_condition()) {
-			auto& diag = e_.diags
-					     .error(DiagKind::SemanticError, s.loc,
-						    "probe conditions can only use global variables: "
-						    "'" + s.name + "' is not one")
-					     .span(s.length);
+			auto& diag =
+				e_.diags.error(DiagKind::SemanticError, s.loc,
+					       "probe conditions can only use global variables: "
+					       "'" + s.name +
+						       "' is not one")
+					.span(s.length);
 			suggest(diag, s.name, e_.decls.global_names(scope_.file));
 			return;
 		}
@@ -351,6 +352,9 @@ private:
 			scope_.locals->push_back(std::move(local));
 		}
 		s.referent = d;
+		// A local is a scalar even where the use does not tell (delete).
+		if (arity < 0 && d->scope != VarDecl::Scope::Global)
+			arity = 0;
 		if (arity >= 0)
 			note_arity(*d, arity, s);
 	}
@@ -365,10 +369,11 @@ private:
 			d.arity = arity;
 			e_.arity_origin.emplace(&d, use.loc);
 			if (arity > 0 && d.scope == VarDecl::Scope::Local)
-				error(use, "'" + d.name +
-						   "' is used as an array, but arrays must be global: "
-						   "missing 'global " +
-						   d.name + "' declaration?");
+				error(use,
+				      "'" + d.name +
+					      "' is used as an array, but arrays must be global: "
+					      "missing 'global " +
+					      d.name + "' declaration?");
 			return;
 		}
 		if (d.arity == arity)
@@ -389,8 +394,8 @@ private:
 			first = "'" + d.name + "' was first used with " +
 				count_of(static_cast<std::size_t>(d.arity), "index") + " here";
 		}
-		auto& diag = e_.diags.error(DiagKind::SemanticError, use.loc, message)
-				     .span(use.length);
+		auto& diag =
+			e_.diags.error(DiagKind::SemanticError, use.loc, message).span(use.length);
 		auto origin = e_.arity_origin.find(&d);
 		if (origin != e_.arity_origin.end())
 			diag.note(first, origin->second);
@@ -434,8 +439,7 @@ private:
 					  f->loc);
 			return;
 		}
-		auto& diag = e_.diags
-				     .error(DiagKind::SemanticError, call.loc,
+		auto& diag = e_.diags.error(DiagKind::SemanticError, call.loc,
 					    "unresolved function call '" + call.name + "'")
 				     .span(call.length);
 		suggest(diag, call.name, e_.decls.function_names(scope_.file));
@@ -550,10 +554,10 @@ void Resolver::resolve_pragmas(const ast::EmbeddedCode& code, const ast::File& f
 	auto resolve = [&](const std::string& name, bool write) {
 		ast::GlobalVar* g = e_.decls.find_global(name, &file);
 		if (g == nullptr) {
-			auto& d = e_.diags.error(DiagKind::SemanticError, code.loc,
-						 "embedded C names an unknown global '" + name +
-							 "' in /* pragma:" +
-							 (write ? "write:" : "read:") + name + " */");
+			auto& d = e_.diags.error(
+				DiagKind::SemanticError, code.loc,
+				"embedded C names an unknown global '" + name + "' in /* pragma:" +
+					(write ? "write:" : "read:") + name + " */");
 			suggest(d, name, e_.decls.global_names(&file));
 			return;
 		}

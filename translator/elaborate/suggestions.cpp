@@ -26,9 +26,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 	return prev[b.size()];
 }
 
-std::vector<std::string> similar_names(std::string_view word,
-				       const std::vector<std::string>& candidates,
-				       std::size_t limit)
+std::vector<std::string>
+similar_names(std::string_view word, const std::vector<std::string>& candidates, std::size_t limit)
 {
 	// Short names need a close match, or everything would be suggested.
 	const std::size_t max_distance = word.size() <= 3 ? 1 : word.size() <= 6 ? 2 : 3;
@@ -38,8 +37,8 @@ std::vector<std::string> similar_names(std::string_view word,
 		if (c == word || (!internal && !c.empty() && c.front() == '_'))
 			continue;
 		// Cheap bound first: the lengths alone may rule it out.
-		std::size_t diff = c.size() > word.size() ? c.size() - word.size()
-							  : word.size() - c.size();
+		std::size_t diff =
+			c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
 		if (diff > max_distance)
 			continue;
 		std::size_t d = edit_distance(word, c);

@@ -18,8 +18,8 @@ using namespace ast;
 // What a context accepts besides plain values.
 enum Flags : unsigned {
 	kNone = 0,
-	kValue = 1,	// the value is used
-	kStatsOk = 2,	// a statistics aggregate may stand here
+	kValue = 1,       // the value is used
+	kStatsOk = 2,     // a statistics aggregate may stand here
 	kHistogramOk = 4, // a histogram may stand here
 };
 
@@ -73,8 +73,9 @@ private:
 	{
 		for (GlobalVar* g : e_.product.globals)
 			if (g->init)
-				unify_var(*g, g->init->kind == ExprKind::StringLiteral ? Type::String
-										 : Type::Long,
+				unify_var(*g,
+					  g->init->kind == ExprKind::StringLiteral ? Type::String
+										   : Type::Long,
 					  g->loc);
 		for (Function* f : e_.product.functions) {
 			for (auto& p : f->params)
@@ -107,8 +108,7 @@ private:
 	{
 		if (!reporting_)
 			return;
-		auto& d = e_.diags
-				  .error(DiagKind::SemanticError, use.loc,
+		auto& d = e_.diags.error(DiagKind::SemanticError, use.loc,
 					 "type mismatch: " + what + " is used as " + a_type(here) +
 						 " here, but it is " + a_type(before))
 				  .span(use.length);
@@ -190,8 +190,7 @@ private:
 	{
 		if (reporting_ && want != Type::Unknown && got != Type::Unknown && want != got &&
 		    want != Type::Stats)
-			e_.diags
-				.error(DiagKind::SemanticError, e.loc,
+			e_.diags.error(DiagKind::SemanticError, e.loc,
 				       std::string("type mismatch: expected ") + type_name(want) +
 					       " but found " + type_name(got))
 				.span(e.length);
@@ -337,9 +336,10 @@ private:
 			if (text[i] != '\\')
 				continue;
 			if (text[i + 1] >= '1' && text[i + 1] <= '9') {
-				error(pattern, "invalid regular expression: back-references such as "
-					       "'\\" + std::string(1, text[i + 1]) +
-						       "' are not supported");
+				error(pattern,
+				      "invalid regular expression: back-references such as "
+				      "'\\" + std::string(1, text[i + 1]) +
+					      "' are not supported");
 				return;
 			}
 			++i;
@@ -422,8 +422,8 @@ private:
 				VarDecl& q = *g->params[i];
 				if (q.type != Type::Unknown && t != Type::Unknown && q.type != t)
 					mismatch(*c.args[i],
-						 "parameter '" + q.name + "' of function '" + f->name +
-							 "'",
+						 "parameter '" + q.name + "' of function '" +
+							 f->name + "'",
 						 t, q.type, var_origin_[&q]);
 				else
 					unify_var(q, t, c.args[i]->loc);
@@ -433,8 +433,7 @@ private:
 		if (reporting_ && (flags & kValue) && t == Type::Unknown && report_unresolved_ &&
 		    e_.diags.error_count() == walk_errors_ &&
 		    unresolved_calls_reported_.insert(f).second)
-			e_.diags
-				.error(DiagKind::SemanticError, c.loc,
+			e_.diags.error(DiagKind::SemanticError, c.loc,
 				       "function '" + f->name +
 					       "' returns no value, but its value is used here")
 				.span(c.length)
@@ -445,7 +444,7 @@ private:
 	Type print(PrintFormat& p, Type want)
 	{
 		const bool single = p.args.size() == 1 && (p.style == PrintFormat::Style::Print ||
-							  p.style == PrintFormat::Style::Println);
+							   p.style == PrintFormat::Style::Println);
 		if (p.style == PrintFormat::Style::Printf && p.format) {
 			PrintFormatSpec spec = parse_print_format(p.format->value);
 			if (!spec.error.empty()) {
@@ -460,7 +459,8 @@ private:
 							 " argument" +
 							 (spec.arguments.size() == 1 ? "" : "s") +
 							 ", but " + std::to_string(p.args.size()) +
-							 (p.args.size() == 1 ? " is" : " are") + " given");
+							 (p.args.size() == 1 ? " is" : " are") +
+							 " given");
 				for (std::size_t i = 0; i < p.args.size(); ++i)
 					infer(*p.args[i],
 					      i < spec.arguments.size() ? spec.arguments[i]
@@ -529,12 +529,14 @@ private:
 		infer(*s.operand, Type::Stats, kStatsOk | kValue);
 		if (s.func == StatFunc::Variance && s.bit_shift)
 			if (VarDecl* d = aggregate(*s.operand)) {
-				auto [it, added] = shifts_.emplace(d, std::make_pair(*s.bit_shift, s.loc));
+				auto [it, added] =
+					shifts_.emplace(d, std::make_pair(*s.bit_shift, s.loc));
 				if (!added && it->second.first != *s.bit_shift)
-					error(s, "conflicting @variance bit shifts for '" + d->name +
-							 "': " + std::to_string(*s.bit_shift) +
-							 " here, " + std::to_string(it->second.first) +
-							 " elsewhere");
+					error(s,
+					      "conflicting @variance bit shifts for '" + d->name +
+						      "': " + std::to_string(*s.bit_shift) +
+						      " here, " + std::to_string(it->second.first) +
+						      " elsewhere");
 			}
 		expect(s, want, Type::Long);
 		return Type::Long;
@@ -607,7 +609,8 @@ private:
 			return;
 		}
 		case StmtKind::Foreach:
-			foreach (static_cast<Foreach&>(s));
+			foreach (static_cast<Foreach&>(s))
+				;
 			return;
 		case StmtKind::Delete: {
 			auto& d = static_cast<Delete&>(s);
@@ -672,9 +675,10 @@ private:
 			}
 			if (f.value) {
 				if (d.type == Type::Stats) {
-					error(*f.value, "foreach cannot copy elements of '" + d.name +
-								"' into '" + f.value->name +
-								"': they are statistics aggregates");
+					error(*f.value,
+					      "foreach cannot copy elements of '" + d.name +
+						      "' into '" + f.value->name +
+						      "': they are statistics aggregates");
 					key_var(*f.value, Type::Long); // no follow-on errors
 				} else if (f.value->referent != nullptr) {
 					unify_var(*f.value->referent, d.type, *f.value);
@@ -684,9 +688,11 @@ private:
 			}
 			if (f.sort_aggregate && d.type != Type::Unknown && d.type != Type::Stats)
 				error(f, std::string("sorting by @") +
-						 stat_func_name(*f.sort_aggregate) + " needs an array "
+						 stat_func_name(*f.sort_aggregate) +
+						 " needs an array "
 						 "of statistics aggregates, but '" +
-						 d.name + "' holds " + type_name(d.type) + " values");
+						 d.name + "' holds " + type_name(d.type) +
+						 " values");
 		}
 		if (f.limit)
 			infer(*f.limit, Type::Long, kValue);
@@ -722,8 +728,7 @@ private:
 	void check_decl(VarDecl& d)
 	{
 		if (d.type == Type::Stats && d.scope != VarDecl::Scope::Global) {
-			e_.diags
-				.error(DiagKind::SemanticError, d.loc,
+			e_.diags.error(DiagKind::SemanticError, d.loc,
 				       "statistics aggregate '" + d.name +
 					       "' must be a global: missing 'global " + d.name +
 					       "' declaration?")
@@ -734,16 +739,14 @@ private:
 		    (d.arity > 0 && d.scope != VarDecl::Scope::Global))
 			return;
 		if (d.type == Type::Unknown)
-			e_.diags
-				.error(DiagKind::SemanticError, d.loc,
+			e_.diags.error(DiagKind::SemanticError, d.loc,
 				       "unresolved type of '" + d.name +
 					       "': nothing in the program gives it a value of a "
 					       "known type")
 				.span(d.length);
 		for (std::size_t i = 0; i < static_cast<std::size_t>(d.arity); ++i)
 			if (i >= d.index_types.size() || d.index_types[i] == Type::Unknown)
-				e_.diags
-					.error(DiagKind::SemanticError, d.loc,
+				e_.diags.error(DiagKind::SemanticError, d.loc,
 					       "unresolved type of index " + std::to_string(i + 1) +
 						       " of '" + d.name + "'")
 					.span(d.length);

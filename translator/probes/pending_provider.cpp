@@ -111,14 +111,14 @@ std::vector<std::unique_ptr<ProbeProvider>> make_pending_providers()
 		list.push_back(std::make_unique<PendingProvider>(family, std::move(patterns)));
 	};
 	add("dwarf", dwarf_patterns());
-	add("kprobe", {"kprobe.function(string)", "kprobe.function(string).call",
-		       "kprobe.function(string).return",
-		       "kprobe.function(string).return.maxactive(number)",
-		       "kprobe.module(string).function(string)",
-		       "kprobe.module(string).function(string).call",
-		       "kprobe.module(string).function(string).return",
-		       "kprobe.module(string).function(string).return.maxactive(number)",
-		       "kprobe.statement(number).absolute"});
+	add("kprobe",
+	    {"kprobe.function(string)", "kprobe.function(string).call",
+	     "kprobe.function(string).return", "kprobe.function(string).return.maxactive(number)",
+	     "kprobe.module(string).function(string)",
+	     "kprobe.module(string).function(string).call",
+	     "kprobe.module(string).function(string).return",
+	     "kprobe.module(string).function(string).return.maxactive(number)",
+	     "kprobe.statement(number).absolute"});
 	add("user-space process", process_patterns());
 	add("tracepoint", {"kernel.trace(string)"});
 	add("kernel marker", {"kernel.mark(string)", "kernel.mark(string).format(string)"});
@@ -126,13 +126,13 @@ std::vector<std::unique_ptr<ProbeProvider>> make_pending_providers()
 	    {"kernel.data(number).write", "kernel.data(number).rw",
 	     "kernel.data(number).length(number).write", "kernel.data(number).length(number).rw",
 	     "kernel.data(string).write", "kernel.data(string).rw"});
-	add("perf", {"perf.type(number).config(number)",
-		     "perf.type(number).config(number).sample(number)",
-		     "perf.type(number).config(number).hz(number)",
-		     "perf.type(number).config(number).process",
-		     "perf.type(number).config(number).process(string)",
-		     "perf.type(number).config(number).counter(string)",
-		     "perf.type(number).config(number).process(string).counter(string)"});
+	add("perf",
+	    {"perf.type(number).config(number)", "perf.type(number).config(number).sample(number)",
+	     "perf.type(number).config(number).hz(number)",
+	     "perf.type(number).config(number).process",
+	     "perf.type(number).config(number).process(string)",
+	     "perf.type(number).config(number).counter(string)",
+	     "perf.type(number).config(number).process(string).counter(string)"});
 	add("procfs", procfs_patterns());
 	add("netfilter", {"netfilter.hook(string).pf(string)",
 			  "netfilter.hook(string).pf(string).priority(string)",

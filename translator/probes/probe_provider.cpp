@@ -10,8 +10,8 @@ bool ProbeProvider::resolve_context_variable(ast::TargetSymbol& var, const Deriv
 					     Diagnostics& diags) const
 {
 	diags.error(DiagKind::SemanticError, var.loc,
-		    "unresolved target-symbol expression '" + var.name + "': " +
-			    std::string(family()) + " probes provide no context variables")
+		    "unresolved target-symbol expression '" + var.name +
+			    "': " + std::string(family()) + " probes provide no context variables")
 		.span(var.length);
 	return false;
 }

@@ -14,7 +14,7 @@ struct UnitInfo {
 	const char* name;
 	TimerProbe::Unit unit;
 	std::int64_t ns_per_unit; // 0 for jiffies and hertz
-	std::int64_t min;	  // accepted N, in the unit
+	std::int64_t min;         // accepted N, in the unit
 	std::int64_t max;
 };
 
@@ -32,8 +32,8 @@ constexpr std::array<UnitInfo, 10> kUnits{{
 	{"msec", TimerProbe::Unit::Milliseconds, 1000000, 1, kDay * 1000},
 	{"us", TimerProbe::Unit::Microseconds, 1000, kMinPeriodNs / 1000, kDay * 1000000},
 	{"usec", TimerProbe::Unit::Microseconds, 1000, kMinPeriodNs / 1000, kDay * 1000000},
-	{"ns", TimerProbe::Unit::Nanoseconds, 1, kMinPeriodNs, kDay * kNsPerSecond},
-	{"nsec", TimerProbe::Unit::Nanoseconds, 1, kMinPeriodNs, kDay * kNsPerSecond},
+	{"ns", TimerProbe::Unit::Nanoseconds, 1, kMinPeriodNs, kDay* kNsPerSecond},
+	{"nsec", TimerProbe::Unit::Nanoseconds, 1, kMinPeriodNs, kDay* kNsPerSecond},
 }};
 
 const UnitInfo* find_unit(const std::string& name)

@@ -97,22 +97,21 @@ struct Elaborated {
 };
 
 inline std::unique_ptr<Elaborated> elaborate_script(std::string_view script,
-						     const std::vector<LibraryFile>& library = {},
-						     ElaborateOptions options = {})
+						    const std::vector<LibraryFile>& library = {},
+						    ElaborateOptions options = {})
 {
 	auto e = std::make_unique<Elaborated>();
 	e->env.guru_mode = true; // embedded C in test scripts
 	ParseContext ctx(e->sources, e->diags, e->env);
 	for (const auto& [name, text] : library)
-		e->library.push_back(parse_file(ctx, e->sources.add_file(name, text),
-						FileKind::Tapset));
-	e->program.files.push_back(
-		parse_file(ctx, e->sources.add_file("t.stp", std::string(script)),
-			   FileKind::Script));
+		e->library.push_back(
+			parse_file(ctx, e->sources.add_file(name, text), FileKind::Tapset));
+	e->program.files.push_back(parse_file(
+		ctx, e->sources.add_file("t.stp", std::string(script)), FileKind::Script));
 	if (e->diags.has_errors())
 		return e; // a parse error: the test's own mistake
-	ElaborateInput input{e->sources, e->diags, e->program, e->library, e->registry,
-			     nullptr,	 options};
+	ElaborateInput input{e->sources,  e->diags, e->program, e->library,
+			     e->registry, nullptr,  options};
 	e->result = elaborate(input);
 	return e;
 }

@@ -67,7 +67,8 @@ TEST(Listing, VariablesOfAliases)
 TEST(Listing, LibraryFunctionsAndAliases)
 {
 	auto e = library();
-	ElaborateInput input{e->sources, e->diags, e->program, e->library, e->registry, nullptr, {}};
+	ElaborateInput input{e->sources,  e->diags, e->program, e->library,
+			     e->registry, nullptr,  {}};
 	EXPECT_EQ(list_library_aliases(input),
 		  (std::vector<std::string>{"sc.broken = kernel.function(\"x\")",
 					    "sc.open = timer.ms(1)", "sc.read = timer.ms(2)"}));

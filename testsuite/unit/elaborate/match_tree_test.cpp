@@ -53,7 +53,8 @@ protected:
 	ProbeMatchTree::Result match(const std::string& point)
 	{
 		ParseContext ctx(sources_, diags_, env_);
-		files_.push_back(parse_file(ctx, sources_.add_file("p.stp", "probe " + point + " {}"),
+		files_.push_back(parse_file(ctx,
+					    sources_.add_file("p.stp", "probe " + point + " {}"),
 					    FileKind::Script));
 		EXPECT_FALSE(diags_.has_errors());
 		return tree_.match(*files_.back()->probes.at(0)->points.at(0));
@@ -93,8 +94,7 @@ TEST_F(MatchTreeTest, WildcardsExpandToEveryMatchingName)
 {
 	EXPECT_EQ(paths(match("timer.m*(5)")),
 		  (std::vector<std::string>{"timer.ms(number) /2", "timer.msec(number) /2"}));
-	EXPECT_EQ(paths(match("*")),
-		  (std::vector<std::string>{"begin /1", "end /1", "error /1"}));
+	EXPECT_EQ(paths(match("*")), (std::vector<std::string>{"begin /1", "end /1", "error /1"}));
 	EXPECT_EQ(paths(match("tim**sec(1)")),
 		  (std::vector<std::string>{"timer.sec(number) /1", "timer.msec(number) /1",
 					    "timer.usec(number) /1", "timer.nsec(number) /1"}));

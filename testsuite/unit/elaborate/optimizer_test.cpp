@@ -43,7 +43,8 @@ TEST(Optimizer, FoldsConstants)
 				  "1 << 3, -16 >> 2, 3 > 2, \"a\" < \"b\", \"a\" . \"b\", "
 				  "0 && x, 1 || x, 1 ? \"t\" : \"f\") }");
 	ASSERT_TRUE(e->ok()) << e->messages();
-	EXPECT_EQ(body(*e), "{\n\tprint(7, 4, 1, -1, 3, 1, 8, -4, 1, 1, \"ab\", 0, 1, \"t\");\n}\n");
+	EXPECT_EQ(body(*e),
+		  "{\n\tprint(7, 4, 1, -1, 3, 1, 8, -4, 1, 1, \"ab\", 0, 1, \"t\");\n}\n");
 }
 
 TEST(Optimizer, LeavesRunTimeErrorsToRunTime)
@@ -55,9 +56,10 @@ TEST(Optimizer, LeavesRunTimeErrorsToRunTime)
 
 TEST(Optimizer, CollapsesConstantConditions)
 {
-	auto e = elaborate_script("probe begin { if (1) print(1) else print(2)\n"
-				  "if (0) print(3)\nwhile (0) print(4)\nfor (i = 0; 0; i++) print(5)\n"
-				  "if (2 > 1) { print(6) } }");
+	auto e = elaborate_script(
+		"probe begin { if (1) print(1) else print(2)\n"
+		"if (0) print(3)\nwhile (0) print(4)\nfor (i = 0; 0; i++) print(5)\n"
+		"if (2 > 1) { print(6) } }");
 	ASSERT_TRUE(e->ok()) << e->messages();
 	EXPECT_EQ(body(*e), "{\n\tprint(1);\n\t{\n\t\tprint(6);\n\t}\n}\n");
 	EXPECT_EQ(e->result.probes[0]->handler->locals.size(), 0u) << "i went with its loop";
@@ -126,7 +128,8 @@ TEST(Optimizer, EmptyProbesAreElided)
 
 TEST(Optimizer, NeverAssignedVariablesWarn)
 {
-	auto e = elaborate_script("global total\nprobe begin { count = 1; print(coutn, count, total) }");
+	auto e = elaborate_script(
+		"global total\nprobe begin { count = 1; print(coutn, count, total) }");
 	EXPECT_EQ(warnings(*e), (std::vector<std::string>{
 					"t.stp:2:32: never-assigned local variable 'coutn'",
 					"t.stp:1:8: never-assigned global variable 'total'",
@@ -136,9 +139,9 @@ TEST(Optimizer, NeverAssignedVariablesWarn)
 
 TEST(Optimizer, TapsetCodeIsElidedSilently)
 {
-	std::vector<LibraryFile> lib{
-		{"lib.stp", "probe lib.ev = begin { unused = 1; name = \"ev\" }\n"
-			    "function helper() { t = 5; return 1 }\n"}};
+	std::vector<LibraryFile> lib{{"lib.stp",
+				      "probe lib.ev = begin { unused = 1; name = \"ev\" }\n"
+				      "function helper() { t = 5; return 1 }\n"}};
 	auto e = elaborate_script("probe lib.ev { print(helper()) }", lib, verbose());
 	ASSERT_TRUE(e->ok()) << e->messages();
 	EXPECT_TRUE(warnings(*e).empty()) << e->messages();

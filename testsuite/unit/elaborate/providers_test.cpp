@@ -34,12 +34,12 @@ TEST(ProbeRegistry, ListsEveryFamilyPatternOnce)
 	std::vector<std::string> patterns = registry.pattern_texts();
 	EXPECT_TRUE(std::is_sorted(patterns.begin(), patterns.end()));
 	EXPECT_EQ(std::adjacent_find(patterns.begin(), patterns.end()), patterns.end());
-	for (const char* p : {"begin", "begin(number)", "end(number)", "error", "never",
-			      "timer.ms(number).randomize(number)", "timer.hz(number)",
-			      "timer.jiffies(number)", "timer.profile.tick",
-			      "kernel.function(string).return", "kprobe.function(string)",
-			      "process(string).statement(number).nearest", "kernel.trace(string)",
-			      "procfs(string).write", "perf.type(number).config(number)"})
+	for (const char* p :
+	     {"begin", "begin(number)", "end(number)", "error", "never",
+	      "timer.ms(number).randomize(number)", "timer.hz(number)", "timer.jiffies(number)",
+	      "timer.profile.tick", "kernel.function(string).return", "kprobe.function(string)",
+	      "process(string).statement(number).nearest", "kernel.trace(string)",
+	      "procfs(string).write", "perf.type(number).config(number)"})
 		EXPECT_NE(std::find(patterns.begin(), patterns.end(), p), patterns.end()) << p;
 	EXPECT_EQ(std::find(patterns.begin(), patterns.end(), "timer.hz(number).randomize(number)"),
 		  patterns.end());
@@ -148,8 +148,9 @@ INSTANTIATE_TEST_SUITE_P(
 		RangeCase{"timer.hz(10000)", ""},
 		RangeCase{"timer.hz(0)",
 			  "timer.hz frequency 0 is out of range: it must be between 1 and 10000"},
-		RangeCase{"timer.hz(10001)",
-			  "timer.hz frequency 10001 is out of range: it must be between 1 and 10000"},
+		RangeCase{
+			"timer.hz(10001)",
+			"timer.hz frequency 10001 is out of range: it must be between 1 and 10000"},
 		RangeCase{"timer.jiffies(1000000)", ""},
 		RangeCase{"timer.jiffies(0)", "timer.jiffies interval 0 is out of range: it must "
 					      "be between 1 and 1000000"},

@@ -13,10 +13,7 @@ namespace
 // Every symbol and call below a handler or function, with what it resolved to.
 struct Links : ast::ConstVisitor<Links> {
 	using ConstVisitor::visit;
-	void visit(const ast::Symbol& s)
-	{
-		symbols.push_back(&s);
-	}
+	void visit(const ast::Symbol& s) { symbols.push_back(&s); }
 	void visit(const ast::FunctionCall& c)
 	{
 		calls.push_back(&c);
@@ -185,8 +182,9 @@ TEST(Resolution, CallErrors)
 
 TEST(Resolution, ArityIsInferredAndChecked)
 {
-	auto ok = elaborate_script("global a, b\n"
-				   "probe begin { a[1, \"x\"] = 1; b = 2; print(a[1, \"x\"], b) }\n");
+	auto ok =
+		elaborate_script("global a, b\n"
+				 "probe begin { a[1, \"x\"] = 1; b = 2; print(a[1, \"x\"], b) }\n");
 	ASSERT_TRUE(ok->ok()) << ok->messages();
 	EXPECT_EQ(ok->global("a")->arity, 2);
 	EXPECT_EQ(ok->global("b")->arity, 0);
@@ -229,10 +227,10 @@ TEST(Resolution, ProbeDependentOperators)
 			  ->errors(),
 		  "context variable '$x' cannot be used in a function: only probe handlers "
 		  "have a probe context\n");
-	EXPECT_EQ(elaborate_script("probe begin { print(@cast(0, \"task_struct\")->pid) }")
-			  ->errors(),
-		  "@cast(..., \"task_struct\") cannot be resolved: type information from "
-		  "debuginfo is not supported yet\n");
+	EXPECT_EQ(
+		elaborate_script("probe begin { print(@cast(0, \"task_struct\")->pid) }")->errors(),
+		"@cast(..., \"task_struct\") cannot be resolved: type information from "
+		"debuginfo is not supported yet\n");
 	EXPECT_EQ(elaborate_script("function f() { return @probewrite(v) }\n"
 				   "probe begin { print(f()) }")
 			  ->errors(),

@@ -145,10 +145,11 @@ TEST(TypeInference, Statistics)
 	auto local = elaborate_script("probe begin { print(@count(x)) }");
 	EXPECT_EQ(local->errors(), "statistics aggregate 'x' must be a global: missing 'global "
 				   "x' declaration?\n");
-	auto ok = elaborate_script("global s\n"
-				   "probe begin { s <<< 1; print(@hist_log(s)); "
-				   "foreach (b in @hist_linear(s, 0, 9, 1)) print(@hist_linear(s, 0, "
-				   "9, 1)[b]); delete s }");
+	auto ok =
+		elaborate_script("global s\n"
+				 "probe begin { s <<< 1; print(@hist_log(s)); "
+				 "foreach (b in @hist_linear(s, 0, 9, 1)) print(@hist_linear(s, 0, "
+				 "9, 1)[b]); delete s }");
 	ASSERT_TRUE(ok->ok()) << ok->messages();
 	EXPECT_EQ(ok->local(0, "b")->type, Type::Long);
 }
