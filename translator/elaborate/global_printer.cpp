@@ -7,6 +7,7 @@
 #include "parse/parse_context.h"
 #include "parse/parser.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace stap
@@ -78,7 +79,10 @@ void add_global_printers(Elaboration& e)
 	std::vector<ast::GlobalVar*> shown;
 	for (ast::GlobalVar* g : e.product.globals)
 		if (use.written.contains(g) && !use.read.contains(g) &&
-		    g->type != ast::Type::Unknown && !e.decls.is_library_file(*g->file))
+		    g->type != ast::Type::Unknown && !e.decls.is_library_file(*g->file) &&
+		    std::count(g->index_types.begin(), g->index_types.end(), ast::Type::Unknown) ==
+			    0 &&
+		    g->index_types.size() >= static_cast<std::size_t>(std::max(g->arity, 0)))
 			shown.push_back(g);
 	if (shown.empty())
 		return;

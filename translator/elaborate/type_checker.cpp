@@ -390,6 +390,7 @@ private:
 	{
 		if (auto* h = as<HistogramOp>(a.base.get())) {
 			histogram(*h, kHistogramOk);
+			bucket_count(a, a.indexes.size());
 			for (auto& i : a.indexes)
 				if (i)
 					infer(*i, Type::Long, kValue);
@@ -571,6 +572,14 @@ private:
 		}
 	}
 
+	// A histogram's elements have one index: the bucket number.
+	void bucket_count(const Node& at, std::size_t indexes)
+	{
+		if (indexes != 1)
+			error(at, "a histogram has one index, its bucket number, not " +
+					  std::to_string(indexes));
+	}
+
 	// ---- Statements ----
 
 	void stmt(Stmt& s)
@@ -654,6 +663,7 @@ private:
 	{
 		if (auto* h = as<HistogramOp>(f.array.get())) {
 			histogram(*h, kHistogramOk);
+			bucket_count(f, f.keys.size());
 			for (auto& k : f.keys)
 				key_var(*k, Type::Long);
 			if (f.value)
