@@ -11,7 +11,7 @@ struct stp_map_node {
 	struct stp_map_node *aprev, *anext; /* age (insertion) order */
 	struct stp_map_node *iprev, *inext; /* iteration order */
 	u32 hash;
-	u32 unused;
+	u32 dead; /* deleted during a foreach: skipped, freed at its end */
 	/* keys and value follow, at stp_map.key_off[] and stp_map.val_off */
 };
 
@@ -25,6 +25,7 @@ struct stp_map {
 	u32 val_off;
 	u32 key_off[STP_MAP_MAX_KEYS];
 	int iterating;
+	u32 ndead; /* dead nodes still in the iteration order */
 	struct stp_map_node *age_head, *age_tail;
 	struct stp_map_node *iter_head, *iter_tail;
 	struct stp_map_node *free;
@@ -240,7 +241,8 @@ static struct stp_map_node *find(const struct stp_map *m,
 	return NULL;
 }
 
-static void unlink_node(struct stp_map *m, struct stp_map_node *n)
+/* Takes n out of its hash chain and the age order: lookups lose it. */
+static void unlink_lookup(struct stp_map *m, struct stp_map_node *n)
 {
 	struct stp_map_node **pp = &m->hash[n->hash & m->hash_mask];
 
@@ -256,7 +258,12 @@ static void unlink_node(struct stp_map *m, struct stp_map_node *n)
 		n->anext->aprev = n->aprev;
 	else
 		m->age_tail = n->aprev;
+	m->count--;
+}
 
+/* Takes n out of the iteration order and gives it back to the pool. */
+static void free_node(struct stp_map *m, struct stp_map_node *n)
+{
 	if (n->iprev)
 		n->iprev->inext = n->inext;
 	else
@@ -268,7 +275,22 @@ static void unlink_node(struct stp_map *m, struct stp_map_node *n)
 
 	n->hnext = m->free;
 	m->free = n;
-	m->count--;
+}
+
+/*
+ * Deletes n.  During a foreach it stays in the iteration order, marked
+ * dead, so that the loop can go on from it: the iteration skips it, and
+ * the end of the outermost loop frees it.
+ */
+static void unlink_node(struct stp_map *m, struct stp_map_node *n)
+{
+	unlink_lookup(m, n);
+	if (m->iterating) {
+		n->dead = 1;
+		m->ndead++;
+		return;
+	}
+	free_node(m, n);
 }
 
 /* Finds k, or creates it with a zero value. */
@@ -399,8 +421,6 @@ int stp_map_delete(struct stp_map *m, const union stp_key *k)
 {
 	struct stp_map_node *n;
 
-	if (m->iterating)
-		return -EBUSY;
 	n = find(m, k, hash_keys(m, k));
 	if (n)
 		unlink_node(m, n);
@@ -421,8 +441,6 @@ int stp_map_delete_wild(struct stp_map *m, const union stp_key *k, u32 wild)
 {
 	struct stp_map_node *n, *next;
 
-	if (m->iterating)
-		return -EBUSY;
 	for (n = m->age_head; n; n = next) {
 		next = n->anext;
 		if (keys_match(m, n, k, wild))
@@ -433,12 +451,16 @@ int stp_map_delete_wild(struct stp_map *m, const union stp_key *k, u32 wild)
 
 int stp_map_clear(struct stp_map *m)
 {
-	if (m->iterating)
-		return -EBUSY;
+	if (m->iterating) {
+		while (m->age_head)
+			unlink_node(m, m->age_head);
+		return 0;
+	}
 	memset(m->hash, 0, (size_t)(m->hash_mask + 1) * sizeof(m->hash[0]));
 	m->age_head = m->age_tail = NULL;
 	m->iter_head = m->iter_tail = NULL;
 	m->count = 0;
+	m->ndead = 0;
 	build_free_list(m);
 	return 0;
 }
@@ -623,8 +645,26 @@ void stp_map_iter_begin(struct stp_map *m)
 
 void stp_map_iter_end(struct stp_map *m)
 {
+	struct stp_map_node *n, *next;
+
 	if (m->iterating > 0)
 		m->iterating--;
+	if (m->iterating || !m->ndead)
+		return;
+	for (n = m->iter_head; n; n = next) {
+		next = n->inext;
+		if (n->dead)
+			free_node(m, n);
+	}
+	m->ndead = 0;
+}
+
+/* The first live node from n on in the iteration order. */
+static struct stp_map_node *live(struct stp_map_node *n)
+{
+	while (n && n->dead)
+		n = n->inext;
+	return n;
 }
 
 bool stp_map_iterating(const struct stp_map *m)
@@ -634,12 +674,12 @@ bool stp_map_iterating(const struct stp_map *m)
 
 struct stp_map_node *stp_map_first(struct stp_map *m)
 {
-	return m->iter_head;
+	return live(m->iter_head);
 }
 
 struct stp_map_node *stp_map_next(struct stp_map *m, struct stp_map_node *n)
 {
-	return n ? n->inext : NULL;
+	return n ? live(n->inext) : NULL;
 }
 
 s64 stp_node_key_long(const struct stp_map *m, const struct stp_map_node *n,

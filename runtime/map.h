@@ -8,9 +8,11 @@
  * entry a full wrapping ('%') map replaces, and the iteration order,
  * which stp_map_sort() rearranges for a sorted foreach.
  *
- * Structural changes (inserting a new key, delete, clear) while a foreach
- * is iterating the map fail with -EBUSY.  Inserting into a full map that
- * does not wrap fails with -E2BIG.
+ * While a foreach iterates the map, updates (set, add) and sorting fail
+ * with -EBUSY; deleting is allowed (stap's `foreach (k in a) delete
+ * a[k]`): a deleted entry leaves lookups at once, is skipped by the
+ * iteration, and is freed when the outermost foreach ends.  Inserting
+ * into a full map that does not wrap fails with -E2BIG.
  */
 #ifndef STP_MAP_H
 #define STP_MAP_H
@@ -76,7 +78,7 @@ const struct stp_stat *stp_map_get_stat(struct stp_map *m,
 					const union stp_key *k);
 bool stp_map_exists(struct stp_map *m, const union stp_key *k);
 
-/* Updates: 0, -E2BIG (full) or -EBUSY (being iterated). */
+/* Updates: 0, -E2BIG (full) or -EBUSY (being iterated; not deletes). */
 int stp_map_set_long(struct stp_map *m, const union stp_key *k, s64 v);
 int stp_map_set_string(struct stp_map *m, const union stp_key *k,
 		       const char *v);

@@ -7,13 +7,24 @@ namespace stap::codegen
 namespace
 {
 
-std::size_t counted(const ast::Block& b)
+// The statements of a block, with nested blocks opened up: a block is no
+// scope in the language (locals belong to the whole handler), and pass 2
+// wraps handler bodies in blocks of their own.
+void flatten(const ast::Block& b, std::vector<const ast::Stmt*>& out)
 {
-	std::size_t n = 0;
-	for (const auto& s : b.statements)
-		if (s->kind != ast::StmtKind::Null)
-			++n;
-	return n;
+	for (const auto& s : b.statements) {
+		if (s->kind == ast::StmtKind::Block)
+			flatten(static_cast<const ast::Block&>(*s), out);
+		else if (s->kind != ast::StmtKind::Null)
+			out.push_back(s.get());
+	}
+}
+
+std::vector<const ast::Stmt*> flat(const ast::Block& b)
+{
+	std::vector<const ast::Stmt*> out;
+	flatten(b, out);
+	return out;
 }
 
 const ast::VarDecl* referent(const ast::Expr* e)
@@ -55,9 +66,10 @@ void BodyEmitter::charge(std::size_t n, const SourceLocation& loc)
 
 void BodyEmitter::block(const ast::Block& b)
 {
-	if (std::size_t n = counted(b); n != 0)
-		charge(n, b.statements.front()->loc);
-	for (const auto& s : b.statements)
+	std::vector<const ast::Stmt*> statements = flat(b);
+	if (!statements.empty())
+		charge(statements.size(), statements.front()->loc);
+	for (const ast::Stmt* s : statements)
 		statement(*s);
 }
 
@@ -68,9 +80,7 @@ void BodyEmitter::statement(const ast::Stmt& s)
 	using K = ast::StmtKind;
 	switch (s.kind) {
 	case K::Block:
-		w_.open("");
 		block(static_cast<const ast::Block&>(s));
-		w_.close();
 		return;
 	case K::ExprStmt:
 		expr_for_effect(*static_cast<const ast::ExprStmt&>(s).expr);
@@ -156,13 +166,14 @@ void BodyEmitter::loop_body(const ast::Stmt& body, const SourceLocation& loop_lo
 	// Each iteration costs one action for the loop itself, so that even an
 	// empty loop ends at MAXACTION.
 	const ast::Block* b = as_block(body);
-	std::size_t n = 1 + (b != nullptr ? counted(*b) : 1);
-	charge(n, loop_loc);
+	std::vector<const ast::Stmt*> statements;
 	if (b != nullptr)
-		for (const auto& st : b->statements)
-			statement(*st);
+		statements = flat(*b);
 	else
-		statement(body);
+		statements.push_back(&body);
+	charge(1 + statements.size(), loop_loc);
+	for (const ast::Stmt* st : statements)
+		statement(*st);
 }
 
 void BodyEmitter::while_stmt(const ast::While& s)
@@ -459,9 +470,7 @@ void BodyEmitter::try_stmt(const ast::TryCatch& s)
 	std::string end_label = new_label("try_end");
 	std::string outer = current_error_label();
 	error_labels_.push_back(catch_label);
-	w_.open("");
 	block(*s.try_block);
-	w_.close();
 	error_labels_.pop_back();
 	if (used_labels_.count(catch_label) == 0)
 		return; // nothing in the try block can fail
@@ -474,9 +483,7 @@ void BodyEmitter::try_stmt(const ast::TryCatch& s)
 	w_.line("if (!stp_catch(c, " + msg + "))");
 	w_.line("\tgoto " + outer + ";");
 	used_labels_.insert(outer);
-	w_.open("");
 	block(*s.catch_block);
-	w_.close();
 	w_.label(end_label);
 	w_.line(";");
 }

@@ -9,8 +9,4 @@ namespace stap
 
 Pass make_codegen_pass();
 
-// TEMPORARY, until the real pass 2 (branch `elaborate`) is merged: a
-// stand-in pass 2 (codegen/interim_elaborate.h) that pass 3 reads from.
-Pass make_interim_elaborate_pass();
-
 } // namespace stap

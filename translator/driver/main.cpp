@@ -1,5 +1,7 @@
 // stap: the translator/driver.  Parses the command line and runs the passes.
 #include "driver/codegen_pass.h"
+#include "driver/elaborate_pass.h"
+#include "driver/listing.h"
 #include "driver/options.h"
 #include "driver/parse_pass.h"
 #include "driver/pass_manager.h"
@@ -26,11 +28,7 @@ int main(int argc, char** argv)
 		std::cout << stap::version_text();
 		return 0;
 	}
-	if (opts.list_probes) {
-		std::cerr << "stap: listing probe points (-l/-L) is not available yet.\n";
-		return 1;
-	}
-	if (!opts.script_file && !opts.script_text) {
+	if (!stap::wants_listing(opts) && !opts.script_file && !opts.script_text) {
 		std::cerr << "stap: a script must be specified.\n"
 			  << "Try 'stap --help' for more information.\n";
 		return 1;
@@ -39,9 +37,14 @@ int main(int argc, char** argv)
 	stap::Session session(cmdline.options, std::cout, std::cerr);
 	session.diags.set_color(opts.color == "always" ||
 				(opts.color == "auto" && isatty(STDERR_FILENO) != 0));
+	if (stap::wants_listing(opts)) {
+		int status = stap::run_listing(session);
+		std::cout.flush();
+		std::exit(status);
+	}
 	stap::PassManager passes;
 	passes.add(stap::make_parse_pass());
-	passes.add(stap::make_interim_elaborate_pass());
+	passes.add(stap::make_elaborate_pass());
 	passes.add(stap::make_codegen_pass());
 	int status = passes.run(session);
 	// Exit without destroying the session: freeing a large AST node by

@@ -9,9 +9,11 @@
 #include "driver/install_paths.h"
 #include "driver/options.h"
 #include "driver/target_kernel.h"
+#include "elaborate/elaborated_program.h"
 #include "parse/ast.h"
 #include "parse/parse_context.h"
 #include "parse/tapset_library.h"
+#include "probes/probe_registry.h"
 
 #include <iosfwd>
 #include <string>
@@ -36,8 +38,10 @@ public:
 	TargetKernel target;
 	ParseEnvironment parse_env; // what %( %) conditions test
 	TapsetLibrary library;
-	ast::Program program;      // pass 1: the user's script files
-	GeneratedModule generated; // pass 3: the module's C, for pass 4
+	ast::Program program; // pass 1: the user's script files (pass 2 adds tapsets)
+	ProbeRegistry probe_families = make_builtin_registry();
+	ElaboratedProgram elaborated; // pass 2's product
+	GeneratedModule generated;    // pass 3: the module's C, for pass 4
 
 	std::ostream& out;
 	std::ostream& err;

@@ -2,10 +2,11 @@
 // the generated C and the diagnostics.
 #pragma once
 
-#include "codegen/interim_elaborate.h"
+#include "codegen/elaborated_input.h"
 #include "codegen/module_input.h"
 #include "diag/diagnostics.h"
 #include "diag/source_manager.h"
+#include "elaborate/elaborate.h"
 #include "parse/parse_context.h"
 #include "parse/parser.h"
 
@@ -23,15 +24,17 @@ struct Generated {
 	ParseEnvironment env;
 	ast::Program program;
 	std::vector<std::unique_ptr<ast::File>> library;
-	codegen::InterimProgram elaborated;
+	ProbeRegistry registry = make_builtin_registry();
+	ElaboratedProgram elaborated;
 	GeneratedModule module;
 
-	// "file:line:col: message" of every diagnostic, one a line.
+	// "file:line:col: message" of every error, one a line.
 	[[nodiscard]] std::string messages() const
 	{
 		std::string out;
 		for (const Diagnostic& d : diags.all())
-			out += sources.describe(d.loc) + ": " + d.message + "\n";
+			if (d.is_error())
+				out += sources.describe(d.loc) + ": " + d.message + "\n";
 		return out;
 	}
 	[[nodiscard]] const std::string& c() const { return module.c_source; }
@@ -57,10 +60,19 @@ inline std::unique_ptr<Generated> generate(std::string_view script,
 	}
 	std::uint32_t id = g->sources.add_file("t.stp", std::string(script));
 	g->program.files.push_back(parse_file(ctx, id, FileKind::Script, nullptr));
-	if (g->diags.has_errors() ||
-	    !codegen::interim_elaborate(g->program, g->library, g->diags, g->elaborated))
+	if (g->diags.has_errors())
 		return g;
-	g->module = codegen::generate_module(g->elaborated.input, options, g->sources, g->diags);
+	// Without the optimiser (stap -u): what the tests write is what is
+	// generated.
+	ElaborateOptions eo;
+	eo.optimize = false;
+	eo.guru_mode = true;
+	ElaborateInput input{g->sources, g->diags, g->program, g->library, g->registry, nullptr, eo};
+	g->elaborated = elaborate(input);
+	if (g->diags.has_errors())
+		return g;
+	g->module = codegen::generate_module(codegen::module_input(g->elaborated), options,
+					     g->sources, g->diags);
 	return g;
 }
 

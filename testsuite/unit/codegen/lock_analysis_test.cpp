@@ -46,24 +46,24 @@ std::string locks(const std::string& script, int handler = 0)
 
 TEST(LockAnalysis, ScalarsReadAndWritten)
 {
-	EXPECT_EQ(locks("global a, b, c\nprobe begin { a = b; c++ }"), "a:w b:r c:w");
-	EXPECT_EQ(locks("global a\nprobe begin { x = a }"), "a:r");
+	EXPECT_EQ(locks("global a, b = 1, c\nprobe begin { a = b; c++ }"), "a:w b:r c:w");
+	EXPECT_EQ(locks("global a = 1\nprobe begin { x = a; println(x) }"), "a:r");
 	EXPECT_EQ(locks("global a\nprobe begin { a .= \"x\" }"), "a:w");
-	EXPECT_EQ(locks("global a\nprobe begin { delete a }"), "a:w");
-	EXPECT_EQ(locks("probe begin { x = 1 }"), "none");
+	EXPECT_EQ(locks("global a = 2\nprobe begin { delete a }"), "a:w");
+	EXPECT_EQ(locks("probe begin { x = 1; println(x) }"), "none");
 }
 
 TEST(LockAnalysis, Arrays)
 {
-	EXPECT_EQ(locks("global m\nprobe begin { x = m[1] }"), "m:r");
-	EXPECT_EQ(locks("global m\nprobe begin { x = 1 in m }"), "m:r");
+	EXPECT_EQ(locks("global m\nprobe begin { x = m[1]; println(x) }\nprobe end { m[2] = 1 }"), "m:r");
+	EXPECT_EQ(locks("global m\nprobe begin { x = 1 in m }\nprobe end { m[2] = 1 }"), "m:r");
 	EXPECT_EQ(locks("global m\nprobe begin { m[1] = 2 }"), "m:w");
 	EXPECT_EQ(locks("global m\nprobe begin { m[1]++ }"), "m:w");
-	EXPECT_EQ(locks("global m\nprobe begin { delete m[1] }"), "m:w");
+	EXPECT_EQ(locks("global m\nprobe begin { delete m[1] }\nprobe end { m[2] = 1 }"), "m:w");
 	// foreach sorts the array in place: a write lock even to read.
-	EXPECT_EQ(locks("global m\nprobe begin { foreach (k in m) x = k }"), "m:w");
+	EXPECT_EQ(locks("global m\nprobe begin { foreach (k in m) println(k) }\nprobe end { m[2] = 1 }"), "m:w");
 	// Indexes are read too.
-	EXPECT_EQ(locks("global m, i\nprobe begin { m[i] = 1 }"), "i:r m:w");
+	EXPECT_EQ(locks("global m, i = 3\nprobe begin { m[i] = 1 }"), "i:r m:w");
 }
 
 TEST(LockAnalysis, AggregatesAddUnderAReadLock)
