@@ -79,7 +79,10 @@ TEST(PassManager, PassesMustBeNumberedInOrder)
 {
 	int runs = 0;
 	PassManager pm;
+	pm.add(counting_pass(2, runs));
 	EXPECT_THROW(pm.add(counting_pass(2, runs)), std::logic_error);
+	EXPECT_THROW(pm.add(counting_pass(1, runs)), std::logic_error);
+	EXPECT_THROW(pm.add(counting_pass(6, runs)), std::logic_error);
 }
 
 TEST(ParsePass, ParsesAndPrintsTheScript)
