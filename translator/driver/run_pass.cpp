@@ -60,8 +60,8 @@ bool run_remote(Session& s)
 	for (const std::string& a : cmd.argv)
 		shell += " " + shell_quote(a);
 	std::vector<std::string> argv =
-		vm_stream_command(s.paths, s.target.release, s.cache.vm(), s.module.ko_path,
-				  guest_module, shell, o.verbosity(5) > 0);
+		vm_stream_command(s.paths, s.target.release, s.cache.vm() + "/initramfs",
+				  s.module.ko_path, guest_module, shell, o.verbosity(5) > 0);
 
 	int out_fd = -1;
 	if (!o.output_file.empty()) {
