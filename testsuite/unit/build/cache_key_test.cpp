@@ -66,16 +66,22 @@ TEST(CacheKey, EveryInputChangesIt)
 	std::vector<std::pair<const char*, Change>> changes = {
 		{"script text", [](KeyInputs& i) { i.scripts.sources[0].text += " "; }},
 		{"script name", [](KeyInputs& i) { i.scripts.sources[0].name = "u.stp"; }},
-		{"-E script", [](KeyInputs& i) { i.scripts.sources.push_back({"<input>", "x"}); }},
+		{"-E script",
+		 [](KeyInputs& i) {
+			 i.scripts.sources.push_back({"<input>", "x"});
+		 }},
 		{"script argument", [](KeyInputs& i) { i.opts.script_args = {"1"}; }},
 		{"script arguments' boundaries",
-		 [](KeyInputs& i) { i.opts.script_args = {"", ""}; }},
+		 [](KeyInputs& i) {
+			 i.opts.script_args = {"", ""};
+		 }},
 		{"tapset file", [](KeyInputs& i) { i.t.write("tapset/sub/b.stp", "changed"); }},
 		{"new tapset file", [](KeyInputs& i) { i.t.write("tapset/new.stp", ""); }},
 		{"-I directory", [](KeyInputs& i) { i.opts.include_dirs = {i.t / "include"}; }},
 		{"runtime file", [](KeyInputs& i) { i.t.write("runtime/map.c", "/* new */"); }},
 		{"runtime probe", [](KeyInputs& i) { i.t.write("runtime/autoconf/y.c", ""); }},
-		{"runtime directory (-R)", [](KeyInputs& i) { i.paths.runtime_dir = i.t / "include"; }},
+		{"runtime directory (-R)",
+		 [](KeyInputs& i) { i.paths.runtime_dir = i.t / "include"; }},
 		{"kernel release", [](KeyInputs& i) { i.kernel.release = "6.12.0-test"; }},
 		{"kernel build tree", [](KeyInputs& i) { i.kernel.build_dir = "/usr/src/other"; }},
 		{"kernel configuration", [](KeyInputs& i) { i.kernel.digest[0] = 'b'; }},
@@ -93,7 +99,8 @@ TEST(CacheKey, EveryInputChangesIt)
 		{"--skip-badvars", [](KeyInputs& i) { i.opts.skip_badvars = true; }},
 		{"--suppress-handler-errors",
 		 [](KeyInputs& i) { i.opts.suppress_handler_errors = true; }},
-		{"--suppress-time-limits", [](KeyInputs& i) { i.opts.suppress_time_limits = true; }},
+		{"--suppress-time-limits",
+		 [](KeyInputs& i) { i.opts.suppress_time_limits = true; }},
 		{"--c-source",
 		 [](KeyInputs& i) {
 			 i.t.write("c/m.c", "/* module */");
@@ -145,7 +152,8 @@ TEST(CacheKey, NothingElseChangesIt)
 		 [](KeyInputs& i) { i.opts.kernel_release = "x"; }},
 		{"-R (the runtime counts through its directory)",
 		 [](KeyInputs& i) { i.opts.runtime_dir = "/x"; }},
-		{"a file next to the tapsets' directory", [](KeyInputs& i) { i.t.write("x", "x"); }},
+		{"a file next to the tapsets' directory",
+		 [](KeyInputs& i) { i.t.write("x", "x"); }},
 		{"a hidden tapset file", [](KeyInputs& i) { i.t.write("tapset/.swp", "x"); }},
 	};
 	for (auto& [what, change] : changes) {

@@ -51,8 +51,9 @@ TEST(KbuildFile, WithThePerKernelPart)
 	EXPECT_NE(k.find("$(obj)/mmap_lock.stapconf: stp_conf_name := MMAP_LOCK\n"
 			 "$(obj)/mmap_lock.stapconf: /rt/autoconf/mmap_lock.c\n"),
 		  std::string::npos);
-	EXPECT_NE(k.find("$(obj)/stapconf.h: $(obj)/mmap_lock.stapconf $(obj)/no_llseek.stapconf\n"),
-		  std::string::npos);
+	EXPECT_NE(
+		k.find("$(obj)/stapconf.h: $(obj)/mmap_lock.stapconf $(obj)/no_llseek.stapconf\n"),
+		std::string::npos);
 	// Probes compile as module code, syntax only.
 	EXPECT_NE(k.find("$(KBUILD_CFLAGS_MODULE) -fsyntax-only $<"), std::string::npos);
 	EXPECT_NE(k.find("echo '\\#define STAPCONF_$(stp_conf_name) 1'"), std::string::npos);

@@ -33,9 +33,9 @@ void fake_build(const TempDir& t, const std::string& name, bool v612)
 	cmd("Module.symvers", "sed 's/ko$$/o/' " + d +
 				      "/modules.order | scripts/mod/modpost -m -o " + d +
 				      "/Module.symvers -T -");
-	cmd(name + ".mod.o", "gcc -Wp,-MMD," + d + "/." + name +
-				     ".mod.o.d -DKBUILD_MODNAME='\"" + name + "\"' -c -o " + d +
-				     "/" + name + ".mod.o " + d + "/" + name + ".mod.c $(pound)x");
+	cmd(name + ".mod.o", "gcc -Wp,-MMD," + d + "/." + name + ".mod.o.d -DKBUILD_MODNAME='\"" +
+				     name + "\"' -c -o " + d + "/" + name + ".mod.o " + d + "/" +
+				     name + ".mod.c $(pound)x");
 	if (v612)
 		cmd(".module-common.o", "gcc -c -o " + d + "/.module-common.o module-common.c");
 	cmd(name + ".ko", "ld -r -T arch/x86/module.lds -o " + d + "/" + name + ".ko " + d + "/" +
@@ -78,9 +78,9 @@ TEST(KbuildRecipe, LearnsAModuleBuild)
 		std::vector<std::string> targets;
 		for (const auto& s : r.steps)
 			targets.push_back(s.target);
-		std::vector<std::string> expected = {"stp_script.o", "stp_runtime.o", "@NAME@.mod",
-						     "@NAME@.o",     "modules.order", "Module.symvers",
-						     "@NAME@.mod.o"};
+		std::vector<std::string> expected = {
+			"stp_script.o",  "stp_runtime.o",  "@NAME@.mod",  "@NAME@.o",
+			"modules.order", "Module.symvers", "@NAME@.mod.o"};
 		if (v612)
 			expected.push_back(".module-common.o");
 		expected.push_back("@NAME@.ko");

@@ -61,8 +61,8 @@ TEST(RuntimeLayout, ReadsADirectory)
 	t.write("kbuild/members", "core: a missing\n");
 	RuntimeLayout bad;
 	EXPECT_FALSE(read_runtime_layout(t.path(), bad, error));
-	EXPECT_EQ(error, t / "kbuild/members" + ": member 'core' names missing.c, which is not in " +
-				 t.path());
+	EXPECT_EQ(error, t / "kbuild/members" +
+				 ": member 'core' names missing.c, which is not in " + t.path());
 }
 
 TEST(RuntimeLayout, TheRealRuntimeReads)

@@ -15,7 +15,10 @@ public:
 	TempDir& operator=(const TempDir&) = delete;
 
 	[[nodiscard]] const std::string& path() const { return path_; }
-	[[nodiscard]] std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
+	[[nodiscard]] std::string operator/(const std::string& rel) const
+	{
+		return path_ + "/" + rel;
+	}
 
 	// Writes `text` to `rel` (creating directories).
 	void write(const std::string& rel, const std::string& text) const
