@@ -58,13 +58,18 @@ std::vector<std::string> vm_stream_command(const InstallPaths& paths, const std:
 					   const std::string& cache_dir,
 					   const std::string& module_path,
 					   const std::string& guest_module_path,
-					   const std::string& command, bool verbose)
+					   const std::string& command, const std::string& fetch,
+					   bool verbose)
 {
 	std::vector<std::string> argv = {
 		"/usr/bin/env", "tclsh",       paths.vm_dir + "/stap-vm",
 		"--stream",     "--kernel",    release,
 		"--bin-dir",    paths.bin_dir, "--cache-dir",
 		cache_dir,      "--file",      module_path + ":" + guest_module_path};
+	if (!fetch.empty()) {
+		argv.push_back("--fetch");
+		argv.push_back(fetch);
+	}
 	if (verbose)
 		argv.push_back("-v");
 	argv.push_back("--");

@@ -27,11 +27,13 @@ std::string resolve_vm_kernel(const InstallPaths& paths, const std::string& spec
 			      std::string& error);
 
 // The VM runner's command line that boots `release`, copies the module in
-// and runs `command` (a shell command in the guest) streaming its output.
+// and runs `command` (a shell command in the guest) streaming its output;
+// `fetch` ("GUESTDIR:HOSTDIR", optional) copies files back afterwards.
 std::vector<std::string> vm_stream_command(const InstallPaths& paths, const std::string& release,
 					   const std::string& cache_dir,
 					   const std::string& module_path,
 					   const std::string& guest_module_path,
-					   const std::string& command, bool verbose);
+					   const std::string& command, const std::string& fetch,
+					   bool verbose);
 
 } // namespace stap

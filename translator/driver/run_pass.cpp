@@ -51,20 +51,30 @@ bool run_local(Session& s)
 
 bool run_remote(Session& s)
 {
-	const Options& o = s.options;
+	Options o = s.options;
 	std::string guest_module = "/work/" + s.module.name + ".ko";
-	StaprunCommand cmd = staprun_command(o, "staprun", guest_module, false);
+	// Bulk mode writes per-CPU files (-o's name, or stpd, with _cpuN):
+	// in the guest, then copied to -o's directory here.  Otherwise the
+	// output streams here, into -o's file or stdout.
+	std::string fetch, shell = "exec";
+	if (o.bulk_mode) {
+		std::filesystem::path out = o.output_file.empty() ? "stpd" : o.output_file;
+		fetch = "/work/out:" +
+			(out.has_parent_path() ? out.parent_path().string() : std::string("."));
+		o.output_file = out.filename().string();
+		shell = "mkdir -p /work/out && cd /work/out && exec";
+	}
+	StaprunCommand cmd = staprun_command(o, "staprun", guest_module, o.bulk_mode);
 	if (!cmd.error.empty())
 		return fail(s, cmd.error);
-	std::string shell = "exec";
 	for (const std::string& a : cmd.argv)
 		shell += " " + shell_quote(a);
 	std::vector<std::string> argv =
 		vm_stream_command(s.paths, s.target.release, s.cache.vm() + "/initramfs",
-				  s.module.ko_path, guest_module, shell, o.verbosity(5) > 0);
+				  s.module.ko_path, guest_module, shell, fetch, o.verbosity(5) > 0);
 
 	int out_fd = -1;
-	if (!o.output_file.empty()) {
+	if (!o.output_file.empty() && !o.bulk_mode) {
 		out_fd = ::open(o.output_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 				0644);
 		if (out_fd < 0)

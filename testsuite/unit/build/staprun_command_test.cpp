@@ -89,8 +89,12 @@ TEST(Remote, RunnerCommand)
 	p.vm_dir = "/share/vm";
 	p.bin_dir = "/bin";
 	EXPECT_EQ(vm_stream_command(p, "6.1.0-x", "/cache/vm", "/c/m.ko", "/work/m.ko",
-				    "exec staprun /work/m.ko", false),
+				    "exec staprun /work/m.ko", "", false),
 		  (Args{"/usr/bin/env", "tclsh", "/share/vm/stap-vm", "--stream", "--kernel",
 			"6.1.0-x", "--bin-dir", "/bin", "--cache-dir", "/cache/vm", "--file",
 			"/c/m.ko:/work/m.ko", "--", "exec staprun /work/m.ko"}));
+	EXPECT_EQ(vm_stream_command(p, "r", "/c", "m.ko", "/work/m.ko", "x", "/work/out:.", true),
+		  (Args{"/usr/bin/env", "tclsh", "/share/vm/stap-vm", "--stream", "--kernel", "r",
+			"--bin-dir", "/bin", "--cache-dir", "/c", "--file", "m.ko:/work/m.ko",
+			"--fetch", "/work/out:.", "-v", "--", "x"}));
 }
