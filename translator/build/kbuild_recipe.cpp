@@ -95,6 +95,23 @@ std::string unescape_line(const std::string& s)
 
 } // namespace
 
+std::vector<std::string> read_kbuild_environment(const std::string& dir)
+{
+	std::vector<std::string> entries;
+	std::optional<std::string> env = read_file(dir + "/stp_kbuild.env");
+	if (!env)
+		return entries;
+	for (std::size_t at = 0; at < env->size();) {
+		std::size_t end = env->find('\0', at);
+		if (end == std::string::npos)
+			end = env->size();
+		if (end > at)
+			entries.push_back(env->substr(at, end - at));
+		at = end + 1;
+	}
+	return entries;
+}
+
 bool KbuildRecipe::uses_module_common() const
 {
 	return std::any_of(steps.begin(), steps.end(),
@@ -132,8 +149,8 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 {
 	recipe.steps.clear();
 	recipe.environment.clear();
-	std::optional<std::string> env = read_file(dir + "/stp_kbuild.env");
-	if (!env) {
+	std::vector<std::string> env = read_kbuild_environment(dir);
+	if (env.empty()) {
 		why = "no stp_kbuild.env in " + dir;
 		return false;
 	}
@@ -142,12 +159,7 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 	static const std::set<std::string> per_run = {
 		"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "PWD", "OLDPWD", "SHLVL", "_"};
 	std::set<std::string> inherited(make_env.begin(), make_env.end());
-	for (std::size_t at = 0; at < env->size();) {
-		std::size_t end = env->find('\0', at);
-		if (end == std::string::npos)
-			end = env->size();
-		std::string entry = env->substr(at, end - at);
-		at = end + 1;
+	for (const std::string& entry : env) {
 		std::size_t eq = entry.find('=');
 		if (eq == std::string::npos || eq == 0 || per_run.count(entry.substr(0, eq)) ||
 		    inherited.count(entry) || entry.find('\n') != std::string::npos)

@@ -45,6 +45,10 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 			 const std::vector<std::string>& make_env, KbuildRecipe& recipe,
 			 std::string& why);
 
+// The environment kbuild gave its commands in build directory `dir`
+// (NAME=VALUE, from the Kbuild file's stp_kbuild.env); empty if unknown.
+std::vector<std::string> read_kbuild_environment(const std::string& dir);
+
 // The recipe as text for the kernel cache, and back.
 std::string serialize_recipe(const KbuildRecipe& recipe);
 bool parse_recipe(const std::string& text, KbuildRecipe& recipe);

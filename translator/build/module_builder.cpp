@@ -4,6 +4,7 @@
 #include "build/kbuild_file.h"
 #include "build/kbuild_recipe.h"
 #include "build/kernel_cache.h"
+#include "build/module_strip.h"
 #include "build/runtime_layout.h"
 #include "build/subprocess.h"
 
@@ -51,12 +52,14 @@ private:
 	bool replay(const KbuildRecipe& recipe);
 	bool kbuild(bool prepare);
 	void learn_recipe();
+	void strip(const std::vector<std::string>& environment);
 
 	const ModuleBuild& b_;
 	std::ostream& progress_;
 	KernelCache cache_;
 	std::string log_;
 	ModuleBuildResult result_;
+	std::vector<std::string> tool_env_; // a replayed recipe's environment
 };
 
 bool Builder::replayable(const KbuildRecipe& recipe) const
@@ -75,6 +78,7 @@ bool Builder::replay(const KbuildRecipe& recipe)
 	env.output_file = log_;
 	for (const std::string& e : recipe.environment)
 		env.set.push_back(instantiate_recipe_text(e, b_.build_dir, b_.name, {}));
+	tool_env_ = env.set;
 	for (const KbuildRecipe::Step& step : recipe.steps) {
 		std::string text =
 			instantiate_recipe_text(step.text, b_.build_dir, b_.name, b_.cflags);
@@ -165,6 +169,19 @@ void Builder::learn_recipe()
 		say("Pass 4: learnt the kbuild recipe for this kernel");
 }
 
+// The kernel's objcopy (its toolchain prefix) from the environment kbuild
+// gave its commands.
+void Builder::strip(const std::vector<std::string>& environment)
+{
+	std::string objcopy = "objcopy";
+	for (const std::string& e : environment)
+		if (e.starts_with("OBJCOPY=") && e.size() > 8)
+			objcopy = e.substr(8);
+	std::string error;
+	if (!strip_module(b_.build_dir + "/" + b_.name + ".ko", objcopy, error))
+		say("Pass 4: the module keeps its whole symbol table: " + error);
+}
+
 ModuleBuildResult Builder::run()
 {
 	auto done = [&](bool ok) {
@@ -172,8 +189,11 @@ ModuleBuildResult Builder::run()
 		if (ok && !fs::exists(ko))
 			ok = fail("the build made no " + ko);
 		result_.ok = ok;
-		if (ok)
+		if (ok) {
+			strip(tool_env_.empty() ? read_kbuild_environment(b_.build_dir)
+						: tool_env_);
 			result_.ko_path = ko;
+		}
 		return result_;
 	};
 	if (b_.kernel.build_dir.empty())
