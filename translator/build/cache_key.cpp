@@ -105,6 +105,8 @@ std::string module_cache_key(const Options& opts, const ScriptInputs& scripts,
 	field_flag(h, "-u", opts.unoptimized);
 	field_flag(h, "-W", opts.warnings_as_errors);
 	field_flag(h, "-b", opts.bulk_mode);
+	h.field("-s");
+	h.field(std::to_string(opts.buffer_size_mb)); // the module's default buffer size
 	field_flag(h, "--skip-badvars", opts.skip_badvars);
 	field_flag(h, "--suppress-handler-errors", opts.suppress_handler_errors);
 	field_flag(h, "--suppress-time-limits", opts.suppress_time_limits);

@@ -7,14 +7,14 @@
 // script arguments; every tapset directory's files (the library and -I's);
 // the runtime's files; the kernel (release, build tree, configuration,
 // symbol versions: kernel_identity.h); and the options that change the
-// module: -D -B --modinfo -m -g -u -W -b --privilege --compatible
+// module: -D -B --modinfo -m -g -u -W -b -s --privilege --compatible
 // --skip-badvars --suppress-handler-errors --suppress-time-limits, and the
 // developer option --c-source with the headers (*.h) next to its file.
 //
 // Not in the key, because they only change how the module is run or what is
-// printed: -p -v --vp -k -o -c -x -s -G -T -w -F --remote, the cache options
-// and --color.  (-s and -G are staprun options; -w also applies to
-// translator warnings, which a cache hit does not repeat.)
+// printed: -p -v --vp -k -o -c -x -G -T -w -F --remote, the cache options
+// and --color.  (-G is a staprun option; -w also applies to translator
+// warnings, which a cache hit does not repeat.)
 #pragma once
 
 #include "build/kernel_identity.h"
