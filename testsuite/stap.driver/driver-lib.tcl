@@ -19,6 +19,12 @@ set drv_srcdir [file join $srcdir $subdir]
 set drv_examples [file join $STAP_SRCDIR runtime-example]
 set drv_hello [file join $STAP_SRCDIR .. benchmarks runtime hello.c]
 
+# S as a regular expression matching itself.
+proc drv_re {s} {
+    regsub -all {[][{}()*+?.\\^$|]} $s {\\&} s
+    return $s
+}
+
 # A scratch directory of its own for each call that wants one.
 proc drv_scratch {name} {
     global drv_dir

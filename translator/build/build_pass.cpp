@@ -1,6 +1,7 @@
 #include "build/build_pass.h"
 
 #include "build/file_util.h"
+#include "build/kbuild_file.h"
 #include "build/module_builder.h"
 #include "build/module_cache.h"
 
@@ -63,6 +64,14 @@ bool build(Session& s)
 {
 	if (s.module.c_source.empty()) {
 		s.diags.error(DiagKind::Error, {}, "pass 3 produced no C for the module");
+		return false;
+	}
+	if (!is_valid_module_name(s.module.name)) {
+		s.diags.error(
+			DiagKind::Error, {},
+			"invalid module name '" + s.module.name +
+				"': use letters, digits and '_', at most 55 of them "
+				"(stp_script, stp_runtime and stp_runtime_parts are reserved)");
 		return false;
 	}
 	ModuleBuild b;

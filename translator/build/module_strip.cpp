@@ -40,7 +40,8 @@ bool function_names(const std::string& ko, std::set<std::string>& names, std::st
 			if (!gelf_getsym(data, static_cast<int>(i), &sym) ||
 			    GELF_ST_TYPE(sym.st_info) != STT_FUNC)
 				continue;
-			if (const char* name = elf_strptr(elf, sh.sh_link, sym.st_name); name && *name)
+			if (const char* name = elf_strptr(elf, sh.sh_link, sym.st_name);
+			    name && *name)
 				names.insert(name);
 		}
 		ok = true;
