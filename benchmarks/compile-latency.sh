@@ -9,7 +9,9 @@
 #   warm        the same script again (module cache hit)
 #   .ko         the module's size in bytes
 #
-# each the median of RUNS runs (default 3) of wall time, then the lossless
+# each the median of RUNS runs (default 3) of wall time (and, for cold and
+# new, of CPU time: user + system of stap and its children, which says what
+# a busy machine adds to the wall time), then the lossless
 # printf throughput in the VM (benchmarks/runtime/throughput.sh; skip it
 # with --no-vm).  Scripts are benchmarks/hello.stp and timer.stp once
 # passes 1-3 translate them; until then the hand-written modules that
@@ -52,12 +54,11 @@ else
 	subjects="hello:$here/runtime/hello.c timer:$top/testsuite/runtime-example/forever.c"
 fi
 
-now_ns() { date +%s%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
 
-# build SUBJECT_FILE CACHE_ROOT [EXTRA]: one stap -p4; prints the .ko path.
-# EXTRA is appended to a copy of the subject, making it a new script.
+# build SUBJECT_FILE CACHE_ROOT [EXTRA]: one stap -p4; prints the .ko path
+# and leaves "WALL_MS CPU_MS" in $work/time.  EXTRA is appended to a copy
+# of the subject, making it a new script.
 build() {
 	local src=$1 cache=$2 extra=${3:-}
 	local copy=$work/subject.${src##*.}
@@ -74,29 +75,34 @@ build() {
 	fi
 	local args=(-p4 -r "$rel")
 	if [ "$mode" = script ]; then args+=("$src"); else args+=(--c-source "$src"); fi
-	env -u SYSTEMTAP_DIR XDG_CACHE_HOME="$cache" "$stap" "${args[@]}"
+	env -u SYSTEMTAP_DIR XDG_CACHE_HOME="$cache" /usr/bin/time -f '%e %U %S' \
+		-o "$work/time.raw" "$stap" "${args[@]}"
+	awk '{ printf("%d %d\n", $1 * 1000, ($2 + $3) * 1000) }' "$work/time.raw" >"$work/time"
 }
 
-echo "compile latency ($mode mode, median of $runs runs, wall time in ms)"
-printf '%-28s %-6s %8s %8s %8s %8s\n' kernel script cold new warm ".ko B"
+wall() { cut -d' ' -f1 "$work/time"; }
+cpu() { cut -d' ' -f2 "$work/time"; }
+echo "compile latency ($mode mode; median of $runs runs; ms, CPU ms in parentheses)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-28s %-6s %14s %14s %8s %8s\n' kernel script cold new warm ".ko B"
 for rel in "${kernels[@]}"; do
 	for subject in $subjects; do
 		name=${subject%%:*} src=${subject#*:}
-		cold=() new=() warm=()
+		cold=() cold_cpu=() new=() new_cpu=() warm=()
 		for i in $(seq "$runs"); do
 			cache=$work/cache-$rel-$name-$i
-			t0=$(now_ns); build "$src" "$cache" >/dev/null; t1=$(now_ns)
-			cold+=("$(ms "$t0" "$t1")")
-			t0=$(now_ns); build "$src" "$cache" "new script $i" >/dev/null; t1=$(now_ns)
-			new+=("$(ms "$t0" "$t1")")
-			t0=$(now_ns); ko=$(build "$src" "$cache" "new script $i"); t1=$(now_ns)
-			warm+=("$(ms "$t0" "$t1")")
+			build "$src" "$cache" >/dev/null
+			cold+=("$(wall)") cold_cpu+=("$(cpu)")
+			build "$src" "$cache" "new script $i" >/dev/null
+			new+=("$(wall)") new_cpu+=("$(cpu)")
+			ko=$(build "$src" "$cache" "new script $i")
+			warm+=("$(wall)")
 			size=$(stat -c %s "$ko")
 			rm -rf "$cache"
 		done
-		printf '%-28s %-6s %8s %8s %8s %8s\n' "$rel" "$name" \
-			"$(printf '%s\n' "${cold[@]}" | median)" \
-			"$(printf '%s\n' "${new[@]}" | median)" \
+		printf '%-28s %-6s %14s %14s %8s %8s\n' "$rel" "$name" \
+			"$(printf '%s\n' "${cold[@]}" | median) ($(printf '%s\n' "${cold_cpu[@]}" | median))" \
+			"$(printf '%s\n' "${new[@]}" | median) ($(printf '%s\n' "${new_cpu[@]}" | median))" \
 			"$(printf '%s\n' "${warm[@]}" | median)" "$size"
 	done
 done
