@@ -51,7 +51,7 @@ private:
 	bool replayable(const KbuildRecipe& recipe) const;
 	bool replay(const KbuildRecipe& recipe);
 	bool kbuild(bool prepare);
-	void learn_recipe();
+	void learn_recipe(bool replace = false);
 	void strip(const std::vector<std::string>& environment);
 
 	const ModuleBuild& b_;
@@ -60,6 +60,7 @@ private:
 	std::string log_;
 	ModuleBuildResult result_;
 	std::vector<std::string> tool_env_; // a replayed recipe's environment
+	bool cache_usable_ = true;          // false: the kernel cache cannot be written
 };
 
 bool Builder::replayable(const KbuildRecipe& recipe) const
@@ -139,7 +140,7 @@ bool Builder::kbuild(bool prepare)
 	env.output_file = log_;
 	std::string error;
 	int rc = run_process(argv, env, error);
-	if (prepare && fs::exists(b_.build_dir + "/stapconf.h") &&
+	if (prepare && cache_usable_ && fs::exists(b_.build_dir + "/stapconf.h") &&
 	    fs::exists(b_.build_dir + "/stp_runtime.a")) {
 		std::string why;
 		if (!cache_.save_prepared(b_.build_dir, why))
@@ -152,10 +153,10 @@ bool Builder::kbuild(bool prepare)
 	return true;
 }
 
-void Builder::learn_recipe()
+void Builder::learn_recipe(bool replace)
 {
 	KbuildRecipe recipe;
-	if (cache_.load_recipe(recipe))
+	if (!cache_usable_ || (!replace && cache_.load_recipe(recipe)))
 		return;
 	std::string why;
 	if (!learn_kbuild_recipe(b_.build_dir, b_.name, child_environment(kbuild_environment()),
@@ -204,8 +205,13 @@ ModuleBuildResult Builder::run()
 		return done(false);
 
 	std::string error;
-	if (!cache_.lock(true, error))
-		return done(fail(error));
+	if (!cache_.lock(true, error)) {
+		// Build everything here, as for a new kernel, and keep nothing.
+		say("Pass 4: no per-kernel cache (" + error + ")");
+		cache_usable_ = false;
+		result_.method = "cold";
+		return done(kbuild(true));
+	}
 	if (!cache_.current()) {
 		result_.method = "cold";
 		say("Pass 4: preparing the runtime for " + b_.kernel.release + " in " +
@@ -222,7 +228,20 @@ ModuleBuildResult Builder::run()
 	if (use_recipe) {
 		cache_.unlock();
 		result_.method = "replay";
-		return done(replay(recipe));
+		if (replay(recipe))
+			return done(true);
+		// A script's error, or a recipe that no longer works: kbuild
+		// tells which, and in the second case teaches a new recipe.
+		say("Pass 4: the recipe failed (" + result_.error + "); trying kbuild");
+		std::error_code ec;
+		fs::remove(log_, ec);
+		if (!cache_.lock(true, error))
+			return done(fail(error));
+		result_.method = "kbuild";
+		bool ok = kbuild(false);
+		if (ok)
+			learn_recipe(true);
+		return done(ok);
 	}
 	result_.method = "kbuild";
 	bool ok = kbuild(false);
