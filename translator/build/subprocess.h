@@ -21,8 +21,8 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opts
 
 // The environment kbuild runs in: make's own variables and kbuild's
 // user-setting variables (KCPPFLAGS, ARCH, O, ...) from the caller's
-// environment would change what is built, so they are removed; the
-// locale is C, as kbuild sets for its own commands.
+// environment would change what is built, so they are removed, and so is
+// LC_ALL, as kbuild does (the compiler's messages follow the user's LANG).
 ProcessOptions kbuild_environment();
 
 // The environment a child started with `opts` gets, as NAME=VALUE.
