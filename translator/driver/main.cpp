@@ -57,9 +57,12 @@ int main(int argc, char** argv)
 	if (!stap::parse_remotes(opts.remotes, remote, error))
 		return usage_error(error);
 	if (remote.qemu) {
-		// The module is built for the kernel the VM boots.
-		std::string release = stap::resolve_vm_kernel(stap::locate_install_paths(),
-							      remote.kernel_spec, error);
+		// The module is built for the kernel the VM boots: --remote's,
+		// else -r's, else the newest installed.
+		std::string spec =
+			remote.kernel_spec.empty() ? opts.kernel_release : remote.kernel_spec;
+		std::string release =
+			stap::resolve_vm_kernel(stap::locate_install_paths(), spec, error);
 		if (release.empty()) {
 			std::cerr << "stap: --remote=qemu: " << error << "\n";
 			return 1;
