@@ -1,5 +1,6 @@
 #include "build/build_pass.h"
 
+#include "build/c_identifier.h"
 #include "build/file_util.h"
 #include "build/kbuild_file.h"
 #include "build/module_builder.h"
@@ -16,17 +17,6 @@ namespace fs = std::filesystem;
 namespace
 {
 
-bool is_identifier(const std::string& s)
-{
-	if (s.empty() || (s[0] >= '0' && s[0] <= '9'))
-		return false;
-	for (char c : s)
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '_'))
-			return false;
-	return true;
-}
-
 // The module's compiler options: pass 3's, then each -D NAME[=VALUE].
 bool module_cflags(Session& s, std::vector<std::string>& cflags)
 {
@@ -42,7 +32,7 @@ bool module_cflags(Session& s, std::vector<std::string>& cflags)
 		}
 	}
 	for (const std::string& d : s.options.defines) {
-		if (!is_identifier(d.substr(0, d.find('=')))) {
+		if (!is_c_identifier(d.substr(0, d.find('=')))) {
 			s.diags.error(DiagKind::Error, {},
 				      "invalid -D '" + d + "': expected NAME or NAME=VALUE");
 			return false;

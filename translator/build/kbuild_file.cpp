@@ -1,5 +1,7 @@
 #include "build/kbuild_file.h"
 
+#include "build/c_identifier.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -15,10 +17,8 @@ bool is_valid_module_name(const std::string& name)
 {
 	if (name.empty() || name.size() > 55 || is_reserved_module_name(name))
 		return false;
-	return std::all_of(name.begin(), name.end(), [](char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		       c == '_';
-	});
+	// Like a C identifier, but it may start with a digit.
+	return is_c_identifier("_" + name);
 }
 
 std::string shell_quote(const std::string& word)

@@ -1,5 +1,6 @@
 #include "build/runtime_layout.h"
 
+#include "build/c_identifier.h"
 #include "build/file_util.h"
 
 #include <algorithm>
@@ -11,21 +12,6 @@ namespace stap
 {
 
 namespace fs = std::filesystem;
-
-namespace
-{
-
-bool is_c_identifier(const std::string& s)
-{
-	if (s.empty() || (s[0] >= '0' && s[0] <= '9'))
-		return false;
-	return std::all_of(s.begin(), s.end(), [](char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		       c == '_';
-	});
-}
-
-} // namespace
 
 bool parse_runtime_members(const std::string& text, const std::string& where,
 			   std::vector<RuntimeMember>& members, std::string& error)

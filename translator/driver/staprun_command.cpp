@@ -1,23 +1,9 @@
 #include "driver/staprun_command.h"
 
+#include "build/c_identifier.h"
+
 namespace stap
 {
-
-namespace
-{
-
-bool is_identifier(const std::string& s)
-{
-	if (s.empty() || (s[0] >= '0' && s[0] <= '9'))
-		return false;
-	for (char c : s)
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '_'))
-			return false;
-	return true;
-}
-
-} // namespace
 
 StaprunCommand staprun_command(const Options& o, const std::string& staprun,
 			       const std::string& module_path, bool output_file)
@@ -47,7 +33,7 @@ StaprunCommand staprun_command(const Options& o, const std::string& staprun,
 	c.argv.push_back(module_path);
 	for (const std::string& g : o.global_settings) {
 		std::size_t eq = g.find('=');
-		if (eq == std::string::npos || !is_identifier(g.substr(0, eq))) {
+		if (eq == std::string::npos || !is_c_identifier(g.substr(0, eq))) {
 			c.error = "invalid -G '" + g + "': expected NAME=VALUE for a global";
 			return c;
 		}
