@@ -5,6 +5,7 @@
 #include "build/kbuild_file.h"
 #include "build/module_builder.h"
 #include "build/module_cache.h"
+#include "driver/cache_lookup.h"
 
 #include <filesystem>
 #include <ostream>
@@ -97,6 +98,13 @@ bool build(Session& s)
 		      << ")\n";
 	if (s.options.disable_cache || s.module_key.empty())
 		return true;
+	// Only what was built from the inputs the key describes goes in: a
+	// script or tapset edited during the build would poison the entry.
+	if (current_module_key(s) != s.module_key) {
+		s.diags.warning({}, "the script, a tapset or the runtime changed during the "
+				    "build: the module is not cached");
+		return true;
+	}
 	ModuleCache cache(s.cache.root);
 	std::string error;
 	std::optional<ModuleCache::Entry> e =

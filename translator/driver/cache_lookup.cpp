@@ -10,14 +10,19 @@
 namespace stap
 {
 
+std::string current_module_key(Session& s)
+{
+	std::optional<ScriptInputs> scripts = gather_script_inputs(s.options);
+	if (!scripts)
+		return {};
+	return module_cache_key(s.options, *scripts, s.kernel_identity(), s.paths, s.tapset_dirs(),
+				translator_identity());
+}
+
 bool identify_module(Session& s)
 {
 	const Options& o = s.options;
-	std::optional<ScriptInputs> scripts = gather_script_inputs(o);
-	if (scripts) {
-		s.module_key = module_cache_key(o, *scripts, s.kernel_identity(), s.paths,
-						s.tapset_dirs(), translator_identity());
-	}
+	s.module_key = current_module_key(s);
 	if (!o.module_name.empty()) {
 		s.module.name = o.module_name;
 	} else if (!s.module_key.empty()) {

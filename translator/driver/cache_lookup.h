@@ -14,4 +14,8 @@ namespace stap
 // True on a cache hit.
 bool identify_module(Session& s);
 
+// The module cache key of the session's inputs as they are now; empty if
+// a script cannot be read.
+std::string current_module_key(Session& s);
+
 } // namespace stap
