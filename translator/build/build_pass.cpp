@@ -101,8 +101,8 @@ bool build(Session& s)
 	// Only what was built from the inputs the key describes goes in: a
 	// script or tapset edited during the build would poison the entry.
 	if (current_module_key(s) != s.module_key) {
-		s.diags.warning({}, "the script, a tapset or the runtime changed during the "
-				    "build: the module is not cached");
+		s.err << "stap: the script, a tapset or the runtime changed during the build: "
+			 "the module is not cached\n";
 		return true;
 	}
 	ModuleCache cache(s.cache.root);
