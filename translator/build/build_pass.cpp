@@ -110,7 +110,7 @@ bool build(Session& s)
 	std::optional<ModuleCache::Entry> e =
 		cache.store(s.module_key, s.module.name, r.ko_path, s.module.c_source, error);
 	if (!e) {
-		s.diags.warning({}, "cannot keep the module in the cache: " + error);
+		s.err << "stap: cannot keep the module in the cache: " << error << "\n";
 		return true;
 	}
 	s.module.ko_path = e->ko_path;
