@@ -48,6 +48,9 @@ int main(int argc, char** argv)
 	}
 	if (!opts.script_file && !opts.script_text && opts.c_source_file.empty())
 		return usage_error("a script must be specified.");
+	if (!opts.c_source_file.empty() && opts.last_pass < 3)
+		return usage_error(
+			"--c-source stands in for passes 1-3: use it with -p3 or later.");
 	if (opts.detach) {
 		std::cerr << "stap: -F (load and detach) is not supported yet.\n";
 		return 1;
