@@ -1,6 +1,8 @@
 #include "build/subprocess.h"
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -10,6 +12,34 @@ extern char** environ;
 
 namespace stap
 {
+
+namespace
+{
+
+std::atomic<int> g_interruption{0};
+
+void on_interruption(int sig)
+{
+	g_interruption = sig;
+}
+
+} // namespace
+
+void catch_interruptions()
+{
+	struct sigaction sa {
+	};
+	sa.sa_handler = on_interruption;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; // no SA_RESTART: waitpid returns EINTR
+	for (int sig : {SIGINT, SIGTERM, SIGHUP})
+		sigaction(sig, &sa, nullptr);
+}
+
+int interruption()
+{
+	return g_interruption;
+}
 
 std::vector<std::string> child_environment(const ProcessOptions& opts)
 {
@@ -74,6 +104,10 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opts
 		return -1;
 	}
 	if (pid == 0) {
+		// Its own process group: stap decides when the tools stop.
+		::setpgid(0, 0);
+		for (int sig : {SIGINT, SIGTERM, SIGHUP})
+			::signal(sig, SIG_DFL);
 		if (out >= 0) {
 			::dup2(out, STDOUT_FILENO);
 			::dup2(out, STDERR_FILENO);
@@ -99,7 +133,16 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opts
 	while (n < 0 && errno == EINTR);
 	::close(report[0]);
 	int status = 0;
+	bool killed = false;
 	while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+		if (interruption() != 0 && !killed) {
+			::kill(-pid, SIGTERM);
+			killed = true;
+		}
+	}
+	if (killed || interruption() != 0) {
+		error = std::string("interrupted by ") + ::strsignal(interruption());
+		return -1;
 	}
 	if (n == sizeof(fail)) {
 		error = "cannot run " + argv[0] +

@@ -14,8 +14,10 @@ struct ProcessOptions {
 	std::vector<std::string> set;   // NAME=VALUE to add or replace
 };
 
-// Runs argv (argv[0] looked up in PATH) and waits.  Returns the exit status,
-// 128+N if killed by signal N, or -1 with `error` set if it could not run.
+// Runs argv (argv[0] looked up in PATH) in a process group of its own and
+// waits.  Returns the exit status, 128+N if killed by signal N, or -1 with
+// `error` set if it could not run or stap was interrupted (the child's
+// process group is then killed).
 int run_process(const std::vector<std::string>& argv, const ProcessOptions& opts,
 		std::string& error);
 
@@ -27,6 +29,12 @@ ProcessOptions kbuild_environment();
 
 // The environment a child started with `opts` gets, as NAME=VALUE.
 std::vector<std::string> child_environment(const ProcessOptions& opts);
+
+// From now on SIGINT, SIGTERM and SIGHUP interrupt the tools run_process
+// runs (stap then cleans up and exits) instead of killing stap at once.
+void catch_interruptions();
+// The signal that interrupted stap, or 0.
+int interruption();
 
 // Number of CPUs online (at least 1): make's -j.
 int online_cpus();

@@ -1,5 +1,6 @@
 // stap: the translator/driver.  Parses the command line and runs the passes.
 #include "build/build_pass.h"
+#include "build/subprocess.h"
 #include "driver/cache_lookup.h"
 #include "driver/clean_cache.h"
 #include "driver/options.h"
@@ -87,6 +88,7 @@ int main(int argc, char** argv)
 		opts.script_file.reset();
 	}
 
+	stap::catch_interruptions();
 	stap::Session session(opts, std::cout, std::cerr);
 	session.diags.set_color(opts.color == "always" ||
 				(opts.color == "auto" && isatty(STDERR_FILENO) != 0));
@@ -109,6 +111,8 @@ int main(int argc, char** argv)
 	passes.add(stap::make_run_pass(remote));
 	int status = passes.run(session, first);
 	session.finish_temp_dir();
+	if (int sig = stap::interruption(); sig != 0)
+		status = 128 + sig;
 	// Exit without destroying the session: freeing a large AST node by
 	// node is a measurable part of a run, and the system reclaims it all.
 	std::cout.flush();
