@@ -1,5 +1,7 @@
 #include "driver/pass_manager.h"
 
+#include "build/subprocess.h"
+
 #include <chrono>
 #include <ostream>
 #include <stdexcept>
@@ -73,6 +75,8 @@ int PassManager::run(Session& s, int first)
 			      << done << " (use -p" << done << " to see its result).\n";
 			return 1;
 		}
+		if (int sig = interruption(); sig != 0)
+			return 128 + sig; // Ctrl-C: no further pass
 		const Pass& pass = it->second;
 		const bool verbose = s.options.verbosity(pass.number) > 0;
 		if (verbose && !pass.start_message.empty())
