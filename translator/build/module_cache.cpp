@@ -54,13 +54,19 @@ std::string ModuleCache::entry_dir(const std::string& key) const
 	return dir_ + "/" + key.substr(0, 2) + "/" + key;
 }
 
-std::optional<ModuleCache::Entry> ModuleCache::lookup(const std::string& key,
-						      const std::string& name) const
+std::optional<ModuleCache::Entry> ModuleCache::lookup(const std::string& key) const
 {
-	Entry e{entry_dir(key), "", ""};
-	e.ko_path = e.dir + "/" + name + ".ko";
-	e.c_path = e.dir + "/" + name + ".c";
-	if (!is_file(e.ko_path) || !is_file(e.c_path))
+	Entry e{entry_dir(key), "", "", ""};
+	std::error_code ec;
+	for (const auto& f : fs::directory_iterator(e.dir, ec)) {
+		if (f.path().extension() == ".ko") {
+			e.name = f.path().stem().string();
+			break;
+		}
+	}
+	e.ko_path = e.dir + "/" + e.name + ".ko";
+	e.c_path = e.dir + "/" + e.name + ".c";
+	if (e.name.empty() || !is_file(e.ko_path) || !is_file(e.c_path))
 		return std::nullopt;
 	// Used now: the eviction order is by this time.
 	::utimensat(AT_FDCWD, e.dir.c_str(), nullptr, 0);
@@ -92,7 +98,7 @@ ModuleCache::store(const std::string& key, const std::string& name, const std::s
 		// Another stap stored the same entry meanwhile: keep that one.
 		remove_tree(tmp);
 	}
-	std::optional<Entry> e = lookup(key, name);
+	std::optional<Entry> e = lookup(key);
 	if (!e)
 		error = "the cache entry " + final_dir + " is incomplete";
 	return e;

@@ -22,14 +22,14 @@ public:
 
 	struct Entry {
 		std::string dir;
+		std::string name; // the module's
 		std::string ko_path;
 		std::string c_path;
 	};
 
-	// The entry for `key` holding module NAME, if complete; a hit counts as
-	// a use for the eviction order.
-	[[nodiscard]] std::optional<Entry> lookup(const std::string& key,
-						  const std::string& name) const;
+	// The entry for `key`, if complete; a hit counts as a use for the
+	// eviction order.
+	[[nodiscard]] std::optional<Entry> lookup(const std::string& key) const;
 
 	// Copies `ko_file` and `c_source` in as the entry for `key`; an existing
 	// entry is kept.  Nothing (and `error` set) on failure.

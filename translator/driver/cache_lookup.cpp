@@ -33,13 +33,13 @@ bool identify_module(Session& s)
 	}
 	if (s.module_key.empty() || o.disable_cache || o.poison_cache || o.last_pass < 3)
 		return false;
-	std::optional<ModuleCache::Entry> e =
-		ModuleCache(s.cache.root).lookup(s.module_key, s.module.name);
+	std::optional<ModuleCache::Entry> e = ModuleCache(s.cache.root).lookup(s.module_key);
 	if (!e)
 		return false;
 	std::optional<std::string> c = read_file(e->c_path);
 	if (!c)
 		return false;
+	s.module.name = e->name;
 	s.module.c_source = std::move(*c);
 	s.module.ko_path = e->ko_path;
 	s.module.from_cache = true;

@@ -43,7 +43,7 @@ TEST(ModuleCache, StoresAndFinds)
 	t.write("build/m.ko", "ELF module");
 	ModuleCache cache(t.path());
 	std::string key = key_of('a');
-	EXPECT_FALSE(cache.lookup(key, "stap_m"));
+	EXPECT_FALSE(cache.lookup(key));
 	std::string error;
 	auto e = cache.store(key, "stap_m", t / "build/m.ko", "int c;\n", error);
 	ASSERT_TRUE(e) << error;
@@ -52,12 +52,11 @@ TEST(ModuleCache, StoresAndFinds)
 	EXPECT_EQ(read_file(e->ko_path), "ELF module");
 	EXPECT_EQ(read_file(e->c_path), "int c;\n");
 
-	auto hit = cache.lookup(key, "stap_m");
+	auto hit = cache.lookup(key);
 	ASSERT_TRUE(hit);
+	EXPECT_EQ(hit->name, "stap_m");
 	EXPECT_EQ(hit->ko_path, e->ko_path);
-	// Another name under the same key is not this entry.
-	EXPECT_FALSE(cache.lookup(key, "other"));
-	EXPECT_FALSE(cache.lookup(key_of('b'), "stap_m"));
+	EXPECT_FALSE(cache.lookup(key_of('b')));
 }
 
 TEST(ModuleCache, AnExistingEntryIsKept)
@@ -78,7 +77,7 @@ TEST(ModuleCache, AnIncompleteEntryIsAMiss)
 	TempDir t;
 	t.write("modules/aa/" + key_of('a') + "/m.ko", "x");
 	ModuleCache cache(t.path());
-	EXPECT_FALSE(cache.lookup(key_of('a'), "m")); // no m.c
+	EXPECT_FALSE(cache.lookup(key_of('a'))); // no m.c
 }
 
 TEST(ModuleCache, AHitCountsAsAUse)
@@ -90,7 +89,7 @@ TEST(ModuleCache, AHitCountsAsAUse)
 	auto e = cache.store(key_of('a'), "m", t / "m.ko", "c", error);
 	ASSERT_TRUE(e);
 	set_used(e->dir, 1000);
-	ASSERT_TRUE(cache.lookup(key_of('a'), "m"));
+	ASSERT_TRUE(cache.lookup(key_of('a')));
 	EXPECT_GT(used(e->dir), 1000);
 }
 
@@ -112,15 +111,15 @@ TEST(ModuleCache, EvictsTheLeastRecentlyUsed)
 	EXPECT_EQ(st.bytes, 3003u);
 	EXPECT_EQ(st.removed, 1u);
 	EXPECT_EQ(st.kept, 2002u);
-	EXPECT_FALSE(cache.lookup(key_of('a'), "m")); // the oldest
-	EXPECT_TRUE(cache.lookup(key_of('b'), "m"));
-	EXPECT_TRUE(cache.lookup(key_of('c'), "m"));
+	EXPECT_FALSE(cache.lookup(key_of('a'))); // the oldest
+	EXPECT_TRUE(cache.lookup(key_of('b')));
+	EXPECT_TRUE(cache.lookup(key_of('c')));
 
 	// The entry just stored stays, however small the bound.
 	st = cache.prune(0, key_of('b'));
 	EXPECT_EQ(st.removed, 1u);
-	EXPECT_TRUE(cache.lookup(key_of('b'), "m"));
-	EXPECT_FALSE(cache.lookup(key_of('c'), "m"));
+	EXPECT_TRUE(cache.lookup(key_of('b')));
+	EXPECT_FALSE(cache.lookup(key_of('c')));
 }
 
 TEST(ModuleCache, RemovesStaleLeftovers)
