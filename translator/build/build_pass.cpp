@@ -79,6 +79,8 @@ bool build(Session& s)
 	b.kernel = s.kernel_identity();
 	b.runtime_dir = s.paths.runtime_dir;
 	b.cache = s.cache;
+	b.unused_patchable_entries =
+		s.target.config_value("CONFIG_HAVE_DYNAMIC_FTRACE_NO_PATCHABLE") == "y";
 	b.verbose = s.options.verbosity(4);
 
 	ModuleBuildResult r = build_module(b, s.err);

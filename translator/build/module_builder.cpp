@@ -179,7 +179,8 @@ void Builder::strip(const std::vector<std::string>& environment)
 		if (e.starts_with("OBJCOPY=") && e.size() > 8)
 			objcopy = e.substr(8);
 	std::string error;
-	if (!strip_module(b_.build_dir + "/" + b_.name + ".ko", objcopy, error))
+	if (!strip_module(b_.build_dir + "/" + b_.name + ".ko", objcopy,
+			  b_.unused_patchable_entries, error))
 		say("Pass 4: the module keeps its whole symbol table: " + error);
 }
 

@@ -33,6 +33,9 @@ struct ModuleBuild {
 	KernelIdentity kernel;                 // build_dir must be set
 	std::string runtime_dir;
 	CachePaths cache;
+	// The kernel's ftrace does not read patchable function entries
+	// (module_strip.h).
+	bool unused_patchable_entries = false;
 	int verbose = 0; // progress messages on `progress` from 2 (stap -vv)
 };
 

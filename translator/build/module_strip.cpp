@@ -10,6 +10,7 @@
 #include <libelf.h>
 #include <set>
 #include <unistd.h>
+#include <vector>
 
 namespace stap
 {
@@ -56,7 +57,8 @@ bool function_names(const std::string& ko, std::set<std::string>& names, std::st
 
 } // namespace
 
-bool strip_module(const std::string& ko, const std::string& objcopy, std::string& error)
+bool strip_module(const std::string& ko, const std::string& objcopy, bool patchable_entries,
+		  std::string& error)
 {
 	std::set<std::string> names;
 	if (!function_names(ko, names, error))
@@ -72,9 +74,13 @@ bool strip_module(const std::string& ko, const std::string& objcopy, std::string
 	}
 	ProcessOptions o;
 	o.output_file = ko + ".strip.log";
-	int rc = run_process({objcopy, "--strip-unneeded", "--keep-symbols=" + keep,
-			      "--remove-section=.comment", ko, stripped},
-			     o, error);
+	std::vector<std::string> argv = {objcopy, "--strip-unneeded", "--keep-symbols=" + keep,
+					 "--remove-section=.comment"};
+	if (patchable_entries)
+		argv.push_back("--remove-section=__patchable_function_entries");
+	argv.push_back(ko);
+	argv.push_back(stripped);
+	int rc = run_process(argv, o, error);
 	std::remove(keep.c_str());
 	if (rc != 0) {
 		if (rc > 0)
