@@ -1,30 +1,27 @@
 #!/bin/sh
-# Builds one module from generated C and the runtime prepared for the
-# kernel by prepare.sh (which it runs first; that is a no-op when the
-# cache is current):
+# Builds one module from a C file in generated-code style (a hand-written
+# module: docs/runtime-api.md) with stap's pass 4, for runtime work, tests
+# and benchmarks that have the C but no script:
 #
-#   OUTDIR/stp_script.c          the generated code (copied from SOURCE.c)
-#   OUTDIR/stp_runtime.o_shipped the cached runtime archive (stp_runtime.a)
-#   OUTDIR/.stp_runtime.o.cmd    an empty command file (modpost wants one)
-#   OUTDIR/Kbuild                obj-m := NAME.o
-#                                NAME-y := stp_script.o stp_runtime.o
-#   OUTDIR/NAME.ko               the result
+#   build-module.sh [-j JOBS] [-I DIR] KERNEL_BUILD_DIR CACHE_DIR NAME SOURCE.c OUTDIR
 #
-# Usage: build-module.sh [-j JOBS] [-I DIR] KERNEL_BUILD_DIR CACHE_DIR NAME SOURCE.c OUTDIR
+# runs, in OUTDIR,
 #
-# -I DIR adds a directory for the source's #include "..." (the generated
-# code of stap needs none; hand-written test modules share a header).
-# Only stp_script.c is compiled; kbuild copies the shipped runtime and the
-# link takes from it the parts the generated code uses.
-# NAME must be a valid module name other than stp_script and stp_runtime.
+#   stap --c-source SOURCE.c -R RUNTIME -r KERNEL_BUILD_DIR -m NAME -p4 [-I DIR]
+#
+# with stap's caches (the per-kernel runtime and the module cache) in
+# CACHE_DIR, and prints OUTDIR/NAME.ko.  RUNTIME is the runtime this script
+# belongs to; stap is $STAP, else the one of the installation or build tree
+# (build/) this script is part of.  -I DIR adds a C include directory (the
+# source's own directory is one already); -j is accepted for compatibility
+# (stap runs as many jobs as there are CPUs).
 set -eu
 
-jobs=2
-extra=""
+includes=""
 while getopts "j:I:" opt; do
 	case $opt in
-	j) jobs=$OPTARG ;;
-	I) extra="$extra -iquote $(cd "$OPTARG" && pwd -P)" ;;
+	j) ;;
+	I) includes="$includes -I $(cd "$OPTARG" && pwd)" ;;
 	*) exit 2 ;;
 	esac
 done
@@ -33,36 +30,26 @@ if [ $# -ne 5 ]; then
 	echo "usage: $0 [-j JOBS] [-I DIR] KERNEL_BUILD_DIR CACHE_DIR NAME SOURCE.c OUTDIR" >&2
 	exit 2
 fi
-kdir=$1 cache=$2 name=$3 source=$4 out=$5
-here=$(cd "$(dirname "$0")" && pwd -P)
+here=$(cd "$(dirname "$0")" && pwd)
 runtime=$(cd "$here/.." && pwd -P)
-
-case $name in
-stp_script | stp_runtime | *[!A-Za-z0-9_]* | "")
-	echo "build-module.sh: invalid module name '$name'" >&2
-	exit 2
-	;;
-esac
-
-"$here/prepare.sh" -j "$jobs" "$kdir" "$cache"
-cache=$(cd "$cache" && pwd -P)
-mkdir -p "$out"
-out=$(cd "$out" && pwd -P)
-cp "$source" "$out/stp_script.c"
-cp "$cache/stp_runtime.a" "$out/stp_runtime.o_shipped"
-# modpost reads each part's symbol versions from its .cmd file, which the
-# _shipped copy rule does not write; the runtime exports no symbols.
-echo "# shipped runtime object: no exported symbols" >"$out/.stp_runtime.o.cmd"
-cat >"$out/Kbuild" <<KBUILD
-obj-m := $name.o
-$name-y := stp_script.o stp_runtime.o
-ccflags-y := -iquote $runtime$extra -include $cache/stapconf.h -Os
-ccflags-remove-y := \$(CC_FLAGS_FTRACE)
-KBUILD
-if ! make -C "$kdir" M="$out" -j"$jobs" KCFLAGS=-g0 CONFIG_DEBUG_INFO_BTF_MODULES= \
-	modules >"$out/build.log" 2>&1; then
-	cat "$out/build.log" >&2
-	echo "build-module.sh: building $name.ko failed" >&2
+stap=
+for s in "${STAP:-}" "$here/../../../../bin/stap" "$here/../../build/bin/stap"; do
+	if [ -n "$s" ] && [ -x "$s" ]; then
+		stap=$s
+		break
+	fi
+done
+if [ -z "$stap" ]; then
+	echo "build-module.sh: no stap (build first, or set STAP)" >&2
 	exit 1
 fi
+kdir=$(cd "$1" && pwd) || exit 1
+mkdir -p "$2" "$5"
+cache=$(cd "$2" && pwd)
+name=$3
+source=$(cd "$(dirname "$4")" && pwd)/$(basename "$4")
+out=$(cd "$5" && pwd)
+# shellcheck disable=SC2086 # $includes is a list of options
+(cd "$out" && env -u SYSTEMTAP_DIR XDG_CACHE_HOME="$cache" "$stap" --c-source "$source" \
+	-R "$runtime" -r "$kdir" -m "$name" -p4 $includes >/dev/null)
 echo "$out/$name.ko"

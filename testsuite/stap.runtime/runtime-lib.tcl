@@ -39,7 +39,9 @@ proc rt_other_kernels {rel} {
 # Builds testsuite/runtime-example/SRC.c as module NAME for kernel REL;
 # returns the .ko path, or "" after reporting the failure.
 proc rt_build {rel name src} {
-    global STAP_SRCDIR STAP_BUILD_DIR
+    global STAP_SRCDIR STAP_BUILD_DIR STAP
+    # The script builds with stap's pass 4: this build tree's.
+    set ::env(STAP) $STAP
     set runtime [file normalize [file join $STAP_SRCDIR .. runtime]]
     set examples [file join $STAP_SRCDIR runtime-example]
     set cache [file join $STAP_BUILD_DIR runtime-cache $rel]

@@ -2,8 +2,9 @@
 #
 # The initramfs is a concatenation of cpio archives (the kernel unpacks them
 # one after the other): busybox and the agent, the kernel's extra driver
-# modules, the build tree's programs, and the caller's files.  The first three
-# are cached under BUILD/testsuite/vm/cache and rebuilt when an input changes.
+# modules, the programs (staprun, stap-merge), and the caller's files.  The
+# first three are cached (by default under BUILD/testsuite/vm/cache) and
+# rebuilt when an input changes.
 
 namespace eval ::stapvm {
     # Build-tree programs the guest gets in /usr/bin, when they exist.
@@ -221,10 +222,9 @@ proc ::stapvm::GuestPath {host guest} {
     return $guest
 }
 
-proc ::stapvm::BuildInitrd {release build_dir files rundir} {
+proc ::stapvm::BuildInitrd {release bin_dir cache files rundir} {
     variable here
     variable programs
-    set cache [file join $build_dir testsuite vm cache]
     set busybox [BusyboxPath]
     set pieces [list [Cached $cache base.cpio \
         [Stamp [list $busybox [file join $here guest-init.sh]]] \
@@ -238,13 +238,13 @@ proc ::stapvm::BuildInitrd {release build_dir files rundir} {
 
     set progs {}
     foreach p $programs {
-        set path [file join $build_dir bin $p]
+        set path [file join $bin_dir $p]
         if {[file executable $path]} {
             lappend progs $path
         }
     }
-    if {[file join $build_dir bin staprun] ni $progs} {
-        Fail SETUP "no staprun in $build_dir/bin: build first (scripts/setup.sh)"
+    if {[file join $bin_dir staprun] ni $progs} {
+        Fail SETUP "no staprun in $bin_dir: build first (scripts/setup.sh)"
     }
     lappend pieces [Cached $cache programs.cpio [Stamp $progs] \
         [list ::stapvm::BuildPrograms $progs]]

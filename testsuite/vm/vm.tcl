@@ -7,12 +7,24 @@
 #
 #   stapvm::kernels                     installed releases, newest first
 #   stapvm::resolve_kernel ?SPEC?       "" = newest, a release, or a series ("6.1")
-#   stapvm::start ?-kernel SPEC? ?-files LIST? ?-build-dir DIR? ?-rundir DIR?
-#                 ?-boot-timeout S? ?-keep 0|1?
+#   stapvm::start ?-kernel SPEC? ?-files LIST? ?-build-dir DIR? ?-bin-dir DIR?
+#                 ?-cache-dir DIR? ?-rundir DIR? ?-boot-timeout S? ?-keep 0|1?
 #                                       boot; returns the release; raises an
 #                                       error (errorcode STAPVM BOOT) if the VM
-#                                       could not be started
+#                                       could not be started.  The guest gets
+#                                       staprun and stap-merge from -bin-dir
+#                                       (default BUILD/bin); the initramfs
+#                                       pieces are cached in -cache-dir
+#                                       (default BUILD/testsuite/vm/cache)
 #   stapvm::run CMD ?-timeout S?        run CMD with sh in /work; returns a dict
+#   stapvm::stream CMD ?-timeout S? ?-output PROC?
+#                                       the same, but the output is handed to
+#                                       PROC (called with "stdout"/"stderr"
+#                                       and the bytes) as it comes; the dict's
+#                                       stdout and stderr are then empty.
+#                                       -timeout 0: no limit
+#   stapvm::signal INT|TERM             send SIGINT/SIGTERM to the command
+#                                       stream is running
 #   stapvm::push HOSTFILE ?GUESTPATH?   copy a file into the running guest;
 #                                       raises an error on failure
 #   stapvm::stop                        power off (or kill) the guest
@@ -102,8 +114,8 @@ proc ::stapvm::start {args} {
     variable cpus
     variable cmdline
     variable here
-    set opts [dict create -kernel "" -files {} -build-dir "" -rundir "" \
-        -boot-timeout 120 -keep 0]
+    set opts [dict create -kernel "" -files {} -build-dir "" -bin-dir "" \
+        -cache-dir "" -rundir "" -boot-timeout 120 -keep 0]
     foreach {k v} $args {
         if {![dict exists $opts $k]} {
             Fail USAGE "stapvm::start: unknown option $k"
@@ -118,6 +130,14 @@ proc ::stapvm::start {args} {
         set build_dir [file join $here .. .. build]
     }
     set build_dir [file normalize $build_dir]
+    set bin_dir [dict get $opts -bin-dir]
+    if {$bin_dir eq ""} {
+        set bin_dir [file join $build_dir bin]
+    }
+    set cache_dir [dict get $opts -cache-dir]
+    if {$cache_dir eq ""} {
+        set cache_dir [file join $build_dir testsuite vm cache]
+    }
     set release [resolve_kernel [dict get $opts -kernel]]
     set image /boot/vmlinuz-$release
     if {![file readable $image]} {
@@ -129,7 +149,8 @@ proc ::stapvm::start {args} {
     }
     set rundir [dict get $opts -rundir]
     if {$rundir eq ""} {
-        set rundir [file join $build_dir testsuite vm run.[pid]]
+        # Next to the cache: BUILD/testsuite/vm/run.PID by default.
+        set rundir [file join [file dirname $cache_dir] run.[pid]]
     }
     set rundir [file normalize $rundir]
     file delete -force $rundir
@@ -139,9 +160,12 @@ proc ::stapvm::start {args} {
         buf "" header "" need 0 eof 0 id 0 console "" console_off 0 \
         cmd_console 0 wake 0 \
         console_log [file join $rundir console.log] \
+        stream_out [file join $rundir stream.out] \
+        stream_err [file join $rundir stream.err] \
         qemu_err [file join $rundir qemu.err]]
     try {
-        set initrd [BuildInitrd $release $build_dir [dict get $opts -files] $rundir]
+        set initrd [BuildInitrd $release $bin_dir $cache_dir [dict get $opts -files] \
+            $rundir]
     } trap {STAPVM} {msg} {
         Fail BOOT $msg
     }
@@ -159,6 +183,10 @@ proc ::stapvm::start {args} {
         -device virtio-serial-pci \
         -chardev stdio,id=cmd,signal=off \
         -device virtserialport,chardev=cmd,name=stapvm \
+        -chardev file,id=sout,path=[string map {, ,,} $vm(stream_out)] \
+        -device virtserialport,chardev=sout,name=stapvm-out \
+        -chardev file,id=serr,path=[string map {, ,,} $vm(stream_err)] \
+        -device virtserialport,chardev=serr,name=stapvm-err \
         2> $vm(qemu_err)]
     Log "booting $release"
     set vm(chan) [open |$cmd r+]
@@ -242,6 +270,7 @@ proc ::stapvm::TakeMessage {} {
         set vm(header) [lrange $fields 1 end]
         switch -- [lindex $vm(header) 0] {
             RESULT { set vm(need) [expr {[lindex $fields 5] + [lindex $fields 6]}] }
+            STREAMED { set vm(need) 0 }
             PUT { set vm(need) [lindex $fields 4] }
             ERROR { set vm(need) [lindex $fields 2] }
             default { set vm(need) 0 }
@@ -377,8 +406,6 @@ proc ::stapvm::CommandConsole {id} {
 }
 
 proc ::stapvm::run {command args} {
-    variable vm
-    variable slack
     set opts [dict create -timeout 60]
     foreach {k v} $args {
         if {![dict exists $opts $k]} {
@@ -386,7 +413,52 @@ proc ::stapvm::run {command args} {
         }
         dict set opts $k $v
     }
-    set timeout [dict get $opts -timeout]
+    return [Exec RUN $command [dict get $opts -timeout] {}]
+}
+
+proc ::stapvm::stream {command args} {
+    set opts [dict create -timeout 60 -output {}]
+    foreach {k v} $args {
+        if {![dict exists $opts $k]} {
+            Fail USAGE "stapvm::stream: unknown option $k"
+        }
+        dict set opts $k $v
+    }
+    return [Exec STREAM $command [dict get $opts -timeout] [dict get $opts -output]]
+}
+
+proc ::stapvm::signal {name} {
+    variable vm
+    if {[running]} {
+        Send "[dict get {INT I TERM T} $name]\n"
+    }
+}
+
+# Hands what the streamed command wrote since the last call to OUTPUT.
+proc ::stapvm::StreamSync {output} {
+    variable vm
+    foreach which {out err} name {stdout stderr} {
+        set file $vm(stream_$which)
+        if {![file exists $file] || [file size $file] <= $vm(got_$which)} {
+            continue
+        }
+        set f [open $file rb]
+        seek $f $vm(got_$which)
+        set data [read $f]
+        close $f
+        incr vm(got_$which) [string length $data]
+        if {$output ne ""} {
+            {*}$output $name $data
+        }
+    }
+}
+
+# Runs COMMAND with OP (RUN: the output comes back with the result; STREAM:
+# it comes through the stream ports, to OUTPUT).  TIMEOUT 0 (STREAM only):
+# no limit.
+proc ::stapvm::Exec {op command timeout output} {
+    variable vm
+    variable slack
     set r [dict create command $command result novm status -1 stdout "" \
         stderr "" timedout 0 oops "" console "" error "" seconds 0]
     if {![running]} {
@@ -398,19 +470,61 @@ proc ::stapvm::run {command args} {
     ConsoleSync
     set vm(cmd_console) [string length $vm(console)]
     set script [encoding convertto utf-8 $command]
-    Send "RUN $id $timeout [string length $script]\n$script"
-    set msg [WaitMessage [expr {$t0 + 1000 * ($timeout + $slack)}] 1]
+    if {$op eq "STREAM"} {
+        foreach which {out err} {
+            set vm(got_$which) 0
+            if {[file exists $vm(stream_$which)]} {
+                set vm(got_$which) [file size $vm(stream_$which)]
+            }
+            set vm(base_$which) $vm(got_$which)
+        }
+    }
+    Send "$op $id $timeout [string length $script]\n$script"
+    if {$timeout > 0} {
+        set deadline [expr {$t0 + 1000 * ($timeout + $slack)}]
+    } else {
+        set deadline [expr {$t0 + 1000 * 86400 * 365}]
+    }
+    if {$op eq "STREAM"} {
+        # In slices, passing the output on between them.
+        while 1 {
+            set msg [WaitMessage [expr {min($deadline, [clock milliseconds] + 100)}] 1]
+            StreamSync $output
+            if {$msg ne "timeout" || [clock milliseconds] >= $deadline} {
+                break
+            }
+        }
+    } else {
+        set msg [WaitMessage $deadline 1]
+    }
 
     switch -- [lindex $msg 0] {
-        RESULT {
-            lassign $msg - rid status timedout outlen errlen payload
+        RESULT - STREAMED {
+            lassign $msg kind rid status timedout outlen errlen payload
             if {$rid != $id} {
                 dict set r error "answer for command $rid while waiting for $id"
             }
             dict set r status $status
             dict set r timedout $timedout
-            dict set r stdout [string range $payload 0 [expr {$outlen - 1}]]
-            dict set r stderr [string range $payload $outlen end]
+            if {$kind eq "RESULT"} {
+                dict set r stdout [string range $payload 0 [expr {$outlen - 1}]]
+                dict set r stderr [string range $payload $outlen end]
+            } else {
+                # The rest of the output is on its way through the ports.
+                set want_out [expr {$vm(base_out) + $outlen}]
+                set want_err [expr {$vm(base_err) + $errlen}]
+                set deadline [expr {[clock milliseconds] + 10000}]
+                while {($vm(got_out) < $want_out || $vm(got_err) < $want_err)
+                    && [clock milliseconds] < $deadline && !$vm(eof)} {
+                    Wait 20
+                    StreamSync $output
+                }
+                if {$vm(got_out) < $want_out || $vm(got_err) < $want_err} {
+                    dict set r error "output lost: [expr {$want_out - $vm(got_out)}]\
+                        bytes of stdout and [expr {$want_err - $vm(got_err)}]\
+                        bytes of stderr did not arrive"
+                }
+            }
             # Once the end marker is on the console, so is every
             # kernel message printed before it.
             set deadline [expr {[clock milliseconds] + 5000}]

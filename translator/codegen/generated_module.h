@@ -1,6 +1,6 @@
 // The handoff from pass 3 (code generation) to pass 4 (the module build):
 // the module's C source, what to call the module, and what else the build
-// must know.  Session::generated holds it; `stap -p3` prints c_source.
+// must know.  The codegen pass copies it into Session::module.
 //
 // The build compiles c_source as the only per-script source of the module
 // (docs/runtime-api.md, "Building a module"): every -D of the command line

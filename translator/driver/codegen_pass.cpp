@@ -2,6 +2,8 @@
 
 #include "codegen/elaborated_input.h"
 
+#include <utility>
+
 namespace stap
 {
 
@@ -11,25 +13,33 @@ namespace
 bool run(Session& s)
 {
 	codegen::CodegenOptions opts;
-	opts.module_name = s.options.module_name;
+	// The driver named the module (-m NAME, else from the module cache key).
+	opts.module_name = s.module.name.empty() ? s.options.module_name : s.module.name;
 	opts.script_name = s.options.script_file ? *s.options.script_file : "<input>";
 	opts.defines = s.options.defines;
 	opts.bulk = s.options.bulk_mode;
 	opts.buffer_size_mb = s.options.buffer_size_mb;
-	s.generated = codegen::generate_module(codegen::module_input(s.elaborated), opts, s.sources,
-					       s.diags);
-	return !s.diags.has_errors();
+	GeneratedModule generated = codegen::generate_module(codegen::module_input(s.elaborated),
+							     opts, s.sources, s.diags);
+	if (s.diags.has_errors())
+		return false;
+	s.module.c_source = std::move(generated.c_source);
+	s.module.name = std::move(generated.module_name);
+	// A warning in generated C is a translator bug: fail the build rather
+	// than load code the compiler doubted (as stap does).
+	s.module.cflags.emplace_back("-Werror");
+	return true;
 }
 
 void print(Session& s)
 {
-	s.out << s.generated.c_source;
+	s.out << s.module.c_source;
 	s.out.flush();
 }
 
 std::string summary(Session& s)
 {
-	return "translated to C into \"" + s.generated.module_name + ".c\"";
+	return "translated to C into \"" + s.module.name + ".c\"";
 }
 
 } // namespace

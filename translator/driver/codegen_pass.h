@@ -1,5 +1,6 @@
-// Pass 3: code generation.  Fills session.generated (the module's C source
-// and name, the handoff to pass 4); `stap -p3` prints the C.
+// Pass 3: code generation.  Fills session.module's C source (and its name
+// when the driver did not choose one), the handoff to pass 4; `stap -p3`
+// prints the C.
 #pragma once
 
 #include "driver/pass_manager.h"

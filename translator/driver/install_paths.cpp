@@ -22,7 +22,8 @@ InstallPaths locate_install_paths()
 {
 	fs::path share = fs::path(executable_dir()) / STAP_BIN_TO_SHARE / STAP_SHARE_SUBDIR;
 	share = share.lexically_normal();
-	InstallPaths paths{(share / "runtime").string(), (share / "tapset").string()};
+	InstallPaths paths{(share / "runtime").string(), (share / "tapset").string(),
+			   (share / "vm").string(), executable_dir()};
 	if (const char* runtime = std::getenv("SYSTEMTAP_RUNTIME"); runtime && *runtime)
 		paths.runtime_dir = runtime;
 	if (const char* tapset = std::getenv("SYSTEMTAP_TAPSET"); tapset && *tapset)

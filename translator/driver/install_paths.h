@@ -9,6 +9,8 @@ namespace stap
 struct InstallPaths {
 	std::string runtime_dir;
 	std::string tapset_dir;
+	std::string vm_dir;  // the qemu VM runner (--remote=qemu)
+	std::string bin_dir; // stap's own directory, where staprun is
 };
 
 // The runtime and tapsets sit at <bindir>/<STAP_BIN_TO_SHARE>/<project>/ of

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <elfutils/libdwfl.h>
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 #include <sstream>
@@ -158,12 +159,16 @@ const std::vector<OptionSpec>& option_specs()
 		 [](Options& o, auto&) { o.dump_probe_aliases = true; }},
 		{"dump-functions", nullptr, "list the functions of the tapset library",
 		 [](Options& o, auto&) { o.dump_functions = true; }},
-		{"disable-cache", nullptr, "neither read nor write the module cache",
+		{"disable-cache", nullptr,
+		 "neither read nor write the module cache (the per-kernel runtime is still cached)",
 		 [](Options& o, auto&) { o.disable_cache = true; }},
 		{"poison-cache", nullptr, "ignore cached modules but store new ones",
 		 [](Options& o, auto&) { o.poison_cache = true; }},
 		{"clean-cache", nullptr, "prune the module cache and exit",
 		 [](Options& o, auto&) { o.clean_cache = true; }},
+		{"c-source", "FILE",
+		 "developer option: use FILE as the generated C, skipping passes 1-3",
+		 [](Options& o, const std::string& v) { o.c_source_file = v; }},
 		{"remote", "URL", "run pass 5 on URL (qemu[:RELEASE] boots a disposable VM)",
 		 [](Options& o, const std::string& v) { o.remotes.push_back(v); }},
 		{"color", "WHEN", "colour diagnostics: never, always or auto",
@@ -194,31 +199,7 @@ po::options_description make_description()
 			desc.add_options()(spec.names, value, spec.help);
 		}
 	}
-	desc.add_options()("positional", po::value<std::vector<std::string>>(), "");
 	return desc;
-}
-
-// stap reads options only up to the script name (or, with -e, the first
-// argument): everything after it belongs to the script as $1, $2, ...
-std::vector<po::option> rest_is_positional(std::vector<std::string>& args)
-{
-	std::vector<po::option> result;
-	if (args.empty())
-		return result;
-	const std::string& first = args.front();
-	bool looks_like_option = first.size() > 1 && first[0] == '-';
-	if (looks_like_option && first != "--")
-		return result;
-	std::size_t start = first == "--" ? 1 : 0;
-	for (std::size_t i = start; i < args.size(); ++i) {
-		po::option opt;
-		opt.string_key = "positional";
-		opt.value.push_back(args[i]);
-		opt.original_tokens.push_back(args[i]);
-		result.push_back(std::move(opt));
-	}
-	args.clear();
-	return result;
 }
 
 const OptionSpec* find_spec(const std::string& key)
@@ -231,6 +212,60 @@ const OptionSpec* find_spec(const std::string& key)
 	return nullptr;
 }
 
+// Whether the option token `arg` ("--name", "-x" or a run of short options)
+// takes the next token as its value.  Long names may be abbreviated, as
+// Boost accepts them.
+bool takes_next_token(const std::string& arg)
+{
+	auto separate_value = [](const OptionSpec& s) { return s.arg && !s.implicit; };
+	if (arg.starts_with("--")) {
+		if (arg.find('=') != std::string::npos)
+			return false;
+		std::string name = arg.substr(2);
+		const OptionSpec* match = nullptr;
+		for (const OptionSpec& spec : option_specs()) {
+			std::string names = spec.names;
+			std::string long_name = names.substr(0, names.find(','));
+			if (long_name == name)
+				return separate_value(spec);
+			if (long_name.starts_with(name))
+				match = match ? nullptr : &spec; // ambiguous: Boost complains
+		}
+		return match && separate_value(*match);
+	}
+	// -vkp4: flags until the first option with a value, which takes the
+	// rest of the token, or the next token if there is no rest.
+	for (std::size_t i = 1; i < arg.size(); ++i) {
+		for (const OptionSpec& spec : option_specs()) {
+			std::string names = spec.names;
+			std::size_t comma = names.find(',');
+			if (comma == std::string::npos ||
+			    names.substr(comma + 1) != std::string(1, arg[i]))
+				continue;
+			if (separate_value(spec))
+				return i + 1 == arg.size();
+			break;
+		}
+	}
+	return false;
+}
+
+// stap reads options only up to the script name (or, with -e, the first
+// argument): everything after it belongs to the script as $1, $2, ...
+// Returns the index of the first such token (a "--" there is not part of
+// them).
+int first_positional(int argc, const char* const argv[])
+{
+	int i = 1;
+	while (i < argc) {
+		std::string a = argv[i];
+		if (a == "--" || a.size() < 2 || a[0] != '-')
+			return i;
+		i += takes_next_token(a) ? 2 : 1;
+	}
+	return std::min(i, argc);
+}
+
 } // namespace
 
 ParsedCommandLine parse_command_line(int argc, const char* const argv[])
@@ -240,18 +275,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[])
 	try {
 		po::options_description desc = make_description();
 		auto style = po::command_line_style::unix_style;
-		po::parsed_options parsed = po::command_line_parser(argc, argv)
-						    .options(desc)
-						    .style(style)
-						    .extra_style_parser(rest_is_positional)
-						    .run();
-		std::vector<std::string> positional;
+		int split = first_positional(argc, argv);
+		po::parsed_options parsed =
+			po::command_line_parser(split, argv).options(desc).style(style).run();
+		int rest = split < argc && std::string(argv[split]) == "--" ? split + 1 : split;
+		std::vector<std::string> positional(argv + rest, argv + argc);
 		for (const po::option& opt : parsed.options) {
-			if (opt.string_key == "positional") {
-				positional.insert(positional.end(), opt.value.begin(),
-						  opt.value.end());
-				continue;
-			}
 			const OptionSpec* spec = find_spec(opt.string_key);
 			if (spec == nullptr)
 				throw UsageError("invalid option '" + opt.string_key + "'");

@@ -40,6 +40,9 @@ struct Options {
 	bool suppress_time_limits = false;        // --suppress-time-limits
 	std::string privilege = "stapdev";        // --privilege / --unprivileged
 	std::string compatible;                   // --compatible VERSION
+	// Developer option: FILE is the generated C (passes 1-3 are skipped);
+	// for runtime work and measurements with hand-written modules.
+	std::string c_source_file; // --c-source FILE
 
 	// Listing instead of running.
 	std::optional<std::string> list_probes; // -l PROBE

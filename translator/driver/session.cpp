@@ -1,13 +1,15 @@
 #include "driver/session.h"
 
+#include "build/file_util.h"
+
 #include <ostream>
 
 namespace stap
 {
 
 Session::Session(Options opts, std::ostream& out_stream, std::ostream& err_stream)
-    : options(std::move(opts)), paths(locate_install_paths()), diags(sources), out(out_stream),
-      err(err_stream)
+    : options(std::move(opts)), paths(locate_install_paths()), diags(sources),
+      cache(locate_cache_paths()), out(out_stream), err(err_stream)
 {
 	if (!options.runtime_dir.empty())
 		paths.runtime_dir = options.runtime_dir;
@@ -37,6 +39,31 @@ std::vector<std::string> Session::tapset_dirs() const
 	std::vector<std::string> dirs{paths.tapset_dir};
 	dirs.insert(dirs.end(), options.include_dirs.begin(), options.include_dirs.end());
 	return dirs;
+}
+
+const KernelIdentity& Session::kernel_identity()
+{
+	if (!kernel_id_)
+		kernel_id_ = identify_kernel(target);
+	return *kernel_id_;
+}
+
+std::string Session::temp_dir()
+{
+	if (temp_dir_.empty())
+		temp_dir_ = make_temp_dir("stap");
+	return temp_dir_;
+}
+
+void Session::finish_temp_dir()
+{
+	if (temp_dir_.empty())
+		return;
+	if (options.keep_tmpdir)
+		err << "Keeping temporary directory \"" << temp_dir_ << "\"\n";
+	else
+		remove_tree(temp_dir_);
+	temp_dir_.clear();
 }
 
 TapsetSearch Session::tapset_search() const

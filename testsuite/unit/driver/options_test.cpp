@@ -87,3 +87,31 @@ TEST(Options, LongOptionsWithOptionalValues)
 	EXPECT_EQ(r.options.remotes, (std::vector<std::string>{"qemu"}));
 	EXPECT_TRUE(r.options.disable_cache);
 }
+
+TEST(Options, ValuesThatLookLikeOptionNames)
+{
+	// "bulk" and "output" are also long option names: as values they are
+	// values.
+	auto r = parse({"-m", "bulk", "-o", "output", "-c", "help", "-e", "probe begin {}", "x"});
+	ASSERT_EQ(r.error, "");
+	EXPECT_EQ(r.options.module_name, "bulk");
+	EXPECT_EQ(r.options.output_file, "output");
+	EXPECT_EQ(r.options.target_command, "help");
+	EXPECT_EQ(r.options.script_args, (std::vector<std::string>{"x"}));
+}
+
+TEST(Options, WhereTheScriptBegins)
+{
+	// A value glued to its option, an abbreviated long option with its
+	// value, a value after "=", and flags before an option with a value.
+	auto r = parse({"-p4", "--disable-c", "--modinfo", "a=b", "--output=o", "-vkm", "mod",
+			"t.stp", "-p3"});
+	ASSERT_EQ(r.error, "");
+	EXPECT_EQ(r.options.last_pass, 4);
+	EXPECT_TRUE(r.options.disable_cache);
+	EXPECT_EQ(r.options.modinfo, (std::vector<std::string>{"a=b"}));
+	EXPECT_EQ(r.options.output_file, "o");
+	EXPECT_EQ(r.options.module_name, "mod");
+	EXPECT_EQ(*r.options.script_file, "t.stp");
+	EXPECT_EQ(r.options.script_args, (std::vector<std::string>{"-p3"}));
+}

@@ -79,7 +79,10 @@ TEST(PassManager, PassesMustBeNumberedInOrder)
 {
 	int runs = 0;
 	PassManager pm;
+	pm.add(counting_pass(2, runs));
 	EXPECT_THROW(pm.add(counting_pass(2, runs)), std::logic_error);
+	EXPECT_THROW(pm.add(counting_pass(1, runs)), std::logic_error);
+	EXPECT_THROW(pm.add(counting_pass(6, runs)), std::logic_error);
 }
 
 TEST(ParsePass, ParsesAndPrintsTheScript)
@@ -145,4 +148,69 @@ TEST(ParsePass, TargetFactsReachTheConditions)
 	EXPECT_EQ(pm.run(s), 0);
 	ASSERT_EQ(s.program.files.size(), 1u);
 	EXPECT_EQ(s.program.files[0]->probes.size(), 1u);
+}
+
+TEST(PassManager, StartsAtALaterPass)
+{
+	std::ostringstream out, err;
+	Session s(script("probe begin {}", 3), out, err);
+	int runs1 = 0, runs3 = 0;
+	PassManager pm;
+	pm.add(counting_pass(1, runs1));
+	pm.add(counting_pass(3, runs3));
+	EXPECT_EQ(pm.run(s, 3), 0);
+	EXPECT_EQ(runs1, 0);
+	EXPECT_EQ(runs3, 1);
+	EXPECT_EQ(out.str(), "product of 3\n");
+}
+
+TEST(PassManager, SaysWhenAPassInTheMiddleIsMissing)
+{
+	std::ostringstream out, err;
+	Session s(script("probe begin {}", 4), out, err);
+	int runs = 0;
+	PassManager pm;
+	pm.add(counting_pass(1, runs));
+	pm.add(counting_pass(4, runs));
+	EXPECT_EQ(pm.run(s), 1);
+	EXPECT_EQ(runs, 1);
+	EXPECT_EQ(err.str(), "stap: pass 2 is not available yet in this version; stopping after "
+			     "pass 1 (use -p1 to see its result).\n");
+}
+
+TEST(PassManager, VerboseTimesAndMessages)
+{
+	std::ostringstream out, err;
+	Options o = script("probe begin {}", 2);
+	o.verbose = 1;
+	Session s(o, out, err);
+	int runs = 0;
+	Pass p1 = counting_pass(1, runs);
+	p1.summary = [](Session&) { return std::string("did one"); };
+	p1.start_message = "starting one.";
+	Pass p2 = counting_pass(2, runs);
+	p2.summary = [](Session&) { return std::string("using cached x"); };
+	p2.timed = false;
+	PassManager pm;
+	pm.add(p1);
+	pm.add(p2);
+	EXPECT_EQ(pm.run(s), 0);
+	std::string e = err.str();
+	EXPECT_TRUE(e.starts_with("Pass 1: starting one.\nPass 1: did one in ")) << e;
+	EXPECT_NE(e.find("usr/"), std::string::npos);
+	EXPECT_NE(e.find("sys/"), std::string::npos);
+	EXPECT_NE(e.find("real ms.\nPass 2: using cached x\n"), std::string::npos) << e;
+}
+
+TEST(PassManager, AFailedPassSetsTheExitStatus)
+{
+	std::ostringstream out, err;
+	Session s(script("probe begin {}", 1), out, err);
+	PassManager pm;
+	pm.add(Pass{1, "run", "run failed", [](Session& ss) {
+			    ss.failure_status = 7;
+			    return false;
+		    }});
+	EXPECT_EQ(pm.run(s), 7);
+	EXPECT_EQ(err.str(), "Pass 1: run failed.\n");
 }

@@ -1,0 +1,56 @@
+// The Kbuild file of a module build directory.
+//
+// Every build directory holds stp_script.c (pass 3's C), stapconf.h and
+// stp_runtime.a, and builds NAME.ko from stp_script.o and stp_runtime.o (a
+// copy of the archive: ld takes from it only the members the script uses).
+// With `prepare`, the same kbuild run first makes stapconf.h (the feature
+// probes, in parallel) and stp_runtime.a (the runtime members, compiled as
+// parts of a second module, stp_runtime_parts, so that kbuild gives them
+// the flags and objtool treatment of module code): one make for everything
+// a cold kernel needs.
+//
+// The module's own compiler options (-D's, pass 3's) sit between the
+// markers -D__STP_CFLAGS_BEGIN__ and -D__STP_CFLAGS_END__ on stp_script.o's
+// command line, where the build recipe (kbuild_recipe.h) finds them.
+#pragma once
+
+#include "build/runtime_layout.h"
+
+#include <string>
+#include <vector>
+
+namespace stap
+{
+
+struct KbuildSpec {
+	std::string module_name;
+	std::string runtime_dir;
+	std::vector<std::string> cflags; // the module's options, unquoted words
+	bool prepare = false;
+	RuntimeLayout layout; // for `prepare`
+};
+
+// Module names the build reserves for itself.
+bool is_reserved_module_name(const std::string& name);
+// A kernel module name: [A-Za-z0-9_]+, at most 55 characters, not reserved.
+bool is_valid_module_name(const std::string& name);
+
+std::string kbuild_file(const KbuildSpec& spec);
+
+// The C file of a runtime member: #include of each of its files.
+std::string member_source(const RuntimeMember& member, const std::string& runtime_dir);
+
+// stp_parts_stub.c: what the runtime's kbuild module (stp_runtime_parts)
+// needs of generated code to pass modpost.
+std::string parts_stub_source();
+
+// `word` quoted for sh (unchanged when it needs no quotes).
+std::string shell_quote(const std::string& word);
+// `text` escaped for a make variable's value: $ and # lose their meaning.
+std::string make_escape(const std::string& text);
+
+// The compiler option markers.
+inline constexpr const char* kCflagsBegin = "-D__STP_CFLAGS_BEGIN__";
+inline constexpr const char* kCflagsEnd = "-D__STP_CFLAGS_END__";
+
+} // namespace stap
