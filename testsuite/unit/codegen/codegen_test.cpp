@@ -304,10 +304,13 @@ TEST(Codegen, TranslateTimeErrors)
 	// parse are pass 2's errors.)
 	const Case cases[] = {
 		{"probe begin { s = \"a\"; x = s =~ \"[[.a.]]\" }",
-		 "t.stp:1:33: invalid regular expression '[[.a.]]': '[.' in a bracket expression is not "
+		 "t.stp:1:33: invalid regular expression '[[.a.]]': '[.' in a bracket expression "
+		 "is not "
 		 "supported at offset 1\n"},
-		{"global s\nprobe begin { s <<< 1; print(@hist_log(s)); print(@hist_linear(s, 0, 10, 1)) }",
-		 "t.stp:2:51: aggregate 's' is used with two different histograms; keep one histogram "
+		{"global s\nprobe begin { s <<< 1; print(@hist_log(s)); print(@hist_linear(s, 0, "
+		 "10, 1)) }",
+		 "t.stp:2:51: aggregate 's' is used with two different histograms; keep one "
+		 "histogram "
 		 "per aggregate\n"},
 		{"global s\nprobe begin { s <<< 1; x = sprint(@hist_log(s)) }",
 		 "t.stp:2:28: a histogram can only be printed on its own, with print or println\n"},

@@ -67,7 +67,8 @@ inline std::unique_ptr<Generated> generate(std::string_view script,
 	ElaborateOptions eo;
 	eo.optimize = false;
 	eo.guru_mode = true;
-	ElaborateInput input{g->sources, g->diags, g->program, g->library, g->registry, nullptr, eo};
+	ElaborateInput input{g->sources,  g->diags, g->program, g->library,
+			     g->registry, nullptr,  eo};
 	g->elaborated = elaborate(input);
 	if (g->diags.has_errors())
 		return g;

@@ -55,13 +55,16 @@ TEST(LockAnalysis, ScalarsReadAndWritten)
 
 TEST(LockAnalysis, Arrays)
 {
-	EXPECT_EQ(locks("global m\nprobe begin { x = m[1]; println(x) }\nprobe end { m[2] = 1 }"), "m:r");
+	EXPECT_EQ(locks("global m\nprobe begin { x = m[1]; println(x) }\nprobe end { m[2] = 1 }"),
+		  "m:r");
 	EXPECT_EQ(locks("global m\nprobe begin { x = 1 in m }\nprobe end { m[2] = 1 }"), "m:r");
 	EXPECT_EQ(locks("global m\nprobe begin { m[1] = 2 }"), "m:w");
 	EXPECT_EQ(locks("global m\nprobe begin { m[1]++ }"), "m:w");
 	EXPECT_EQ(locks("global m\nprobe begin { delete m[1] }\nprobe end { m[2] = 1 }"), "m:w");
 	// foreach sorts the array in place: a write lock even to read.
-	EXPECT_EQ(locks("global m\nprobe begin { foreach (k in m) println(k) }\nprobe end { m[2] = 1 }"), "m:w");
+	EXPECT_EQ(locks("global m\nprobe begin { foreach (k in m) println(k) }\nprobe end { m[2] = "
+			"1 }"),
+		  "m:w");
 	// Indexes are read too.
 	EXPECT_EQ(locks("global m, i = 3\nprobe begin { m[i] = 1 }"), "i:r m:w");
 }
