@@ -44,7 +44,7 @@ best_pass_ms() {
 	local best=
 	for _ in $(seq "$runs"); do
 		local t
-		t=$("$1" -v "${@:2}" 2>&1 >/dev/null | sed -n "s/^Pass $pass: .* in \([0-9]*\)ms\.\$/\1/p")
+		t=$("$1" -v "${@:2}" 2>&1 >/dev/null | sed -n "s/^Pass $pass: .* in [0-9]*usr\/[0-9]*sys\/\([0-9]*\)real ms\.\$/\1/p")
 		if [ -n "$t" ] && { [ -z "$best" ] || [ "$t" -lt "$best" ]; }; then best=$t; fi
 	done
 	echo "${best:-?}"

@@ -60,7 +60,7 @@ lines=$(wc -l <"$big")
 bytes=$(wc -c <"$big")
 ms=$(best_ms "$stap" -p1 "$big")
 [ "$ms" -gt 0 ] || ms=1
-parse=$("$stap" -v -p1 "$big" 2>&1 >/dev/null | sed -n 's/^Pass 1: .* in \([0-9]*\)ms\.$/\1/p')
+parse=$("$stap" -v -p1 "$big" 2>&1 >/dev/null | sed -n 's/^Pass 1: .* in [0-9]*usr\/[0-9]*sys\/\([0-9]*\)real ms\.$/\1/p')
 echo "generated script: $lines lines, $((bytes / 1024)) KiB: stap -p1 takes ${ms} ms" \
 	"($((lines * 1000 / ms)) lines/s, $((bytes * 1000 / ms / 1024)) KiB/s, start-up and" \
 	"printing included); pass 1 alone ${parse:-?} ms"
