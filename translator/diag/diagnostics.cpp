@@ -2,6 +2,7 @@
 
 #include "diag/source_manager.h"
 
+#include <algorithm>
 #include <ostream>
 
 namespace stap
@@ -106,14 +107,29 @@ void Diagnostics::render(std::ostream& out, const Diagnostic& d) const
 	if (d.loc.valid()) {
 		std::string_view line = sources_.line_text(d.loc.file, d.loc.line);
 		if (!line.empty()) {
-			out << "    " << line << "\n    ";
+			// A very long line (generated or minified input) is shown as
+			// a window around the culprit, with "..." where it was cut.
+			constexpr std::size_t kWindow = 160;
+			constexpr std::size_t kLeadIn = 60;
+			std::size_t column = d.loc.column == 0 ? 0 : d.loc.column - 1;
+			std::size_t start = 0;
+			if (line.size() > kWindow && column > kLeadIn)
+				start = std::min(column - kLeadIn, line.size() - kWindow);
+			std::string_view shown = line.substr(start, kWindow);
+			bool cut_before = start > 0;
+			bool cut_after = start + shown.size() < line.size();
+			out << "    " << (cut_before ? "..." : "") << shown
+			    << (cut_after ? "..." : "") << "\n    " << (cut_before ? "   " : "");
 			// Keep tabs so the caret lines up with the quoted text.
-			for (std::uint32_t i = 1; i < d.loc.column && i <= line.size(); ++i)
-				out << (line[i - 1] == '\t' ? '\t' : ' ');
+			for (std::size_t i = start; i < column && i < start + shown.size(); ++i)
+				out << (line[i] == '\t' ? '\t' : ' ');
 			if (color_)
 				out << kColorCaret;
 			out << '^';
-			for (std::uint32_t i = 1; i < d.length; ++i)
+			std::size_t end =
+				std::min<std::size_t>(column + std::max<std::uint32_t>(d.length, 1),
+						      start + shown.size());
+			for (std::size_t i = column + 1; i < end; ++i)
 				out << '~';
 			if (color_)
 				out << kColorReset;

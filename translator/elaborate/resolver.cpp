@@ -442,7 +442,12 @@ private:
 		auto& diag = e_.diags.error(DiagKind::SemanticError, call.loc,
 					    "unresolved function call '" + call.name + "'")
 				     .span(call.length);
-		suggest(diag, call.name, e_.decls.function_names(scope_.file));
+		// The print family are no functions, but are what a misspelt
+		// call most often meant.
+		std::vector<std::string> names = e_.decls.function_names(scope_.file);
+		std::vector<std::string> printers = ast::PrintFormat::all_names();
+		names.insert(names.end(), printers.begin(), printers.end());
+		suggest(diag, call.name, names);
 	}
 
 	Elaboration& e_;

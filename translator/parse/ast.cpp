@@ -252,6 +252,14 @@ std::optional<std::pair<PrintFormat::Style, bool>> PrintFormat::lookup(std::stri
 	return std::nullopt;
 }
 
+std::vector<std::string> PrintFormat::all_names()
+{
+	std::vector<std::string> names;
+	for (const PrintName& p : kPrintNames)
+		names.emplace_back(p.name);
+	return names;
+}
+
 TargetExpr* as_target(Expr* e)
 {
 	return e != nullptr && TargetExpr::classof(e->kind) ? static_cast<TargetExpr*>(e) : nullptr;

@@ -101,6 +101,8 @@ struct PrintFormat : Expr {
 	[[nodiscard]] std::string name() const;
 	// Looks up a print-family name; nullopt for any other identifier.
 	static std::optional<std::pair<Style, bool>> lookup(std::string_view name);
+	// Every print-family name ("print", "println", ..., "sprintf").
+	static std::vector<std::string> all_names();
 
 	Style style = Style::Print;
 	bool to_string = false;                // the sprint* variants

@@ -52,6 +52,34 @@ TEST(Diagnostics, CaretKeepsTabs)
 			     "    \t      ^\n");
 }
 
+TEST(Diagnostics, LongLineIsShownAsAWindowAroundTheCaret)
+{
+	SourceManager sm;
+	std::string line = std::string(300, 'a') + "BAD" + std::string(300, 'b');
+	auto id = sm.add_file("t.stp", line + "\n");
+	Diagnostics diags(sm);
+	diags.error(DiagKind::ParseError, {id, 1, 301, nullptr}, "bad").span(3);
+	std::ostringstream out;
+	diags.emit(out);
+	std::string want_line =
+		"    ..." + std::string(60, 'a') + "BAD" + std::string(97, 'b') + "...";
+	std::string want_caret = "    " + std::string(3 + 60, ' ') + "^~~";
+	EXPECT_EQ(out.str(),
+		  "t.stp:1:301: parse error: bad\n" + want_line + "\n" + want_caret + "\n");
+}
+
+TEST(Diagnostics, LongLineCutOnlyWhereNeeded)
+{
+	SourceManager sm;
+	auto id = sm.add_file("t.stp", "x" + std::string(400, 'y') + "\n");
+	Diagnostics diags(sm);
+	diags.error(DiagKind::ParseError, {id, 1, 1, nullptr}, "bad");
+	std::ostringstream out;
+	diags.emit(out);
+	EXPECT_EQ(out.str(),
+		  "t.stp:1:1: parse error: bad\n    x" + std::string(159, 'y') + "...\n    ^\n");
+}
+
 TEST(Diagnostics, ExpansionFramesBecomeNotes)
 {
 	SourceManager sm;
