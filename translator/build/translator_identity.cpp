@@ -19,6 +19,8 @@ int find_build_id(dl_phdr_info* info, size_t, void* data)
 		const ElfW(Phdr)& ph = info->dlpi_phdr[i];
 		if (ph.p_type != PT_NOTE)
 			continue;
+		// The loader gives addresses as integers: no way around the cast.
+		// NOLINTNEXTLINE(performance-no-int-to-ptr)
 		const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
 		const char* end = p + ph.p_memsz;
 		while (p + sizeof(ElfW(Nhdr)) <= end) {

@@ -208,6 +208,7 @@ std::vector<CValue> BodyEmitter::operands(const std::vector<const ast::Expr*>& e
 void BodyEmitter::append_nested(const std::vector<std::string>& lines)
 {
 	std::vector<std::string> deeper;
+	deeper.reserve(lines.size());
 	for (const std::string& l : lines)
 		deeper.push_back("\t" + l);
 	w_.append(deeper);

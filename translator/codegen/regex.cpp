@@ -444,7 +444,7 @@ struct Nfa {
 
 using StateSet = std::vector<int>; // sorted NFA state numbers
 
-StateSet closure(const Nfa& nfa, StateSet seeds, bool at_start, bool at_end)
+StateSet closure(const Nfa& nfa, const StateSet& seeds, bool at_start, bool at_end)
 {
 	std::vector<char> seen(nfa.states.size(), 0);
 	std::vector<int> stack;
@@ -541,7 +541,7 @@ RegexDfa subset_construction(const Nfa& nfa)
 						moved.push_back(target);
 			std::sort(moved.begin(), moved.end());
 			moved.erase(std::unique(moved.begin(), moved.end()), moved.end());
-			StateSet t = closure(nfa, std::move(moved), false, false);
+			StateSet t = closure(nfa, moved, false, false);
 			auto it = index.find(t);
 			if (it == index.end()) {
 				flags.push_back(flags_of(t, false));

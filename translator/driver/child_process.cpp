@@ -29,6 +29,7 @@ int run_child(const std::vector<std::string>& argv, const ChildOptions& opts, st
 	}
 	std::vector<std::string> args = argv;
 	std::vector<char*> argp;
+	argp.reserve(args.size() + 1);
 	for (std::string& a : args)
 		argp.push_back(a.data());
 	argp.push_back(nullptr);

@@ -661,6 +661,7 @@ private:
 					pragma_written.insert(g);
 		auto check = [&](const std::vector<std::unique_ptr<VarDecl>>& locals) {
 			std::vector<std::string> names;
+			names.reserve(locals.size());
 			for (const auto& l : locals)
 				names.push_back(l->name);
 			for (const auto& l : locals)

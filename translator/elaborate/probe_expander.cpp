@@ -282,6 +282,7 @@ void ProbeExpander::add_handler(std::unique_ptr<ast::ProbePoint> point,
 	handler->body = std::move(body);
 
 	std::vector<DerivedProbe*> probes;
+	probes.reserve(derived.size());
 	for (const auto& d : derived)
 		probes.push_back(d.get());
 	resolver_.resolve_handler(*handler, pieces, *ctx.user_writes, probes);

@@ -255,6 +255,7 @@ std::optional<std::pair<PrintFormat::Style, bool>> PrintFormat::lookup(std::stri
 std::vector<std::string> PrintFormat::all_names()
 {
 	std::vector<std::string> names;
+	names.reserve(kPrintNames.size());
 	for (const PrintName& p : kPrintNames)
 		names.emplace_back(p.name);
 	return names;
