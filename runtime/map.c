@@ -522,6 +522,8 @@ static s64 stat_field(const struct stp_stat *st, enum stp_stat_field f)
 		return st->max;
 	case STP_STAT_AVG:
 		return stp_stat_avg(st);
+	case STP_STAT_VARIANCE:
+		return stp_stat_variance(st, NULL);
 	default:
 		return st->count;
 	}

@@ -55,7 +55,7 @@ enum stp_stat_field {
 	STP_STAT_MIN,
 	STP_STAT_MAX,
 	STP_STAT_AVG,
-	STP_STAT_VARIANCE, /* extraction only (stp_stat_extract), not a sort key */
+	STP_STAT_VARIANCE,
 };
 
 struct stp_map_node;

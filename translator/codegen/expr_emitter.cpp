@@ -3,6 +3,7 @@
 
 #include "codegen/c_string.h"
 #include "codegen/format_string.h"
+#include "codegen/stat_field.h"
 
 #include <optional>
 
@@ -65,25 +66,6 @@ std::string arith(ast::Binary::Op op, const std::string& a, const std::string& b
 	if (op == Op::Shr)
 		return "(" + a + " >> (" + b + " & 63))";
 	return "(" + a + " " + binary_c_op(op) + " " + b + ")";
-}
-
-const char* stat_field(ast::StatFunc f)
-{
-	switch (f) {
-	case ast::StatFunc::Count:
-		return "STP_STAT_COUNT";
-	case ast::StatFunc::Sum:
-		return "STP_STAT_SUM";
-	case ast::StatFunc::Min:
-		return "STP_STAT_MIN";
-	case ast::StatFunc::Max:
-		return "STP_STAT_MAX";
-	case ast::StatFunc::Avg:
-		return "STP_STAT_AVG";
-	case ast::StatFunc::Variance:
-		return "STP_STAT_VARIANCE";
-	}
-	return "STP_STAT_COUNT";
 }
 
 const ast::VarDecl* referent(const ast::Expr* e)

@@ -5,6 +5,7 @@
 #include "codegen/body_emitter.h"
 #include "codegen/c_string.h"
 #include "codegen/module_parts.h"
+#include "codegen/name_set.h"
 #include "parse/ast_visitor.h"
 
 #include <set>
@@ -32,22 +33,6 @@ bool function_nexts(const ast::Function& f)
 		finder.visit(*f.body);
 	return finder.found;
 }
-
-// Unique C names from script names.
-class NameSet
-{
-public:
-	std::string make(const std::string& base)
-	{
-		std::string name = base;
-		for (int n = 2; !used_.insert(name).second; ++n)
-			name = base + "__" + std::to_string(n);
-		return name;
-	}
-
-private:
-	std::set<std::string> used_;
-};
 
 // STAP_GLOBAL_GET_x/SET_x for the globals an embedded-C function names in
 // its pragma comments, appended to `defines`; returns their #undefs.

@@ -4,6 +4,7 @@
 #include "codegen/module_parts.h"
 
 #include "codegen/c_string.h"
+#include "codegen/name_set.h"
 #include "parse/ast_visitor.h"
 
 #include <set>
@@ -86,22 +87,6 @@ public:
 
 private:
 	ModuleContext& m_;
-};
-
-// Unique C names from script names.
-class NameSet
-{
-public:
-	std::string make(const std::string& base)
-	{
-		std::string name = base;
-		for (int n = 2; !used_.insert(name).second; ++n)
-			name = base + "__" + std::to_string(n);
-		return name;
-	}
-
-private:
-	std::set<std::string> used_;
 };
 
 std::string type_enum(ast::Type t)

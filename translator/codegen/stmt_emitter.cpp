@@ -1,5 +1,6 @@
 // Statements of a body (see body_emitter.h for the scheme).
 #include "codegen/body_emitter.h"
+#include "codegen/stat_field.h"
 
 namespace stap::codegen
 {
@@ -32,24 +33,6 @@ const ast::VarDecl* referent(const ast::Expr* e)
 	if (const auto* s = ast::as<ast::Symbol>(e))
 		return s->referent;
 	return nullptr;
-}
-
-const char* stat_sort_field(const std::optional<ast::StatFunc>& f)
-{
-	if (!f)
-		return "STP_STAT_COUNT";
-	switch (*f) {
-	case ast::StatFunc::Sum:
-		return "STP_STAT_SUM";
-	case ast::StatFunc::Min:
-		return "STP_STAT_MIN";
-	case ast::StatFunc::Max:
-		return "STP_STAT_MAX";
-	case ast::StatFunc::Avg:
-		return "STP_STAT_AVG";
-	default:
-		return "STP_STAT_COUNT";
-	}
 }
 
 } // namespace
@@ -287,7 +270,8 @@ void BodyEmitter::foreach_stmt(const ast::Foreach& s)
 		w_.line("if (stp_map_check(c, &" + g->desc + ", stp_map_sort(" + map + ", " +
 			std::to_string(s.sort_column) + ", " +
 			(s.sort == ast::Foreach::Sort::Ascending ? "1" : "-1") + ", " +
-			stat_sort_field(s.sort_aggregate) + "), " + loc + "))");
+			stat_field(s.sort_aggregate.value_or(ast::StatFunc::Count)) + "), " + loc +
+			"))");
 		w_.indent();
 		fail_goto();
 		w_.dedent();
