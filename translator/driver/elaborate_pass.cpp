@@ -10,13 +10,7 @@ namespace
 
 bool run(Session& s)
 {
-	ElaborateInput input{s.sources,
-			     s.diags,
-			     s.program,
-			     s.library.files(),
-			     s.probe_families,
-			     nullptr,
-			     elaborate_options(s.options)};
+	ElaborateInput input = elaborate_input(s);
 	s.elaborated = elaborate(input);
 	return !s.diags.has_errors();
 }
@@ -46,6 +40,17 @@ ElaborateOptions elaborate_options(const Options& options)
 	o.guru_mode = options.guru_mode;
 	o.verbosity = options.verbosity(2);
 	return o;
+}
+
+ElaborateInput elaborate_input(Session& s)
+{
+	return ElaborateInput{s.sources,
+			      s.diags,
+			      s.program,
+			      s.library.files(),
+			      s.probe_families,
+			      nullptr,
+			      elaborate_options(s.options)};
 }
 
 Pass make_elaborate_pass()

@@ -14,4 +14,8 @@ Pass make_elaborate_pass();
 // Pass 2's options from the command line.
 ElaborateOptions elaborate_options(const Options& options);
 
+// What pass 2 elaborates: the session's program, library and probe
+// families, with the command line's options (also used by -l/-L).
+ElaborateInput elaborate_input(Session& s);
+
 } // namespace stap

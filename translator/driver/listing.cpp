@@ -20,17 +20,6 @@ bool load_library(Session& s)
 	return !s.diags.has_errors();
 }
 
-ElaborateInput input_of(Session& s)
-{
-	return ElaborateInput{s.sources,
-			      s.diags,
-			      s.program,
-			      s.library.files(),
-			      s.probe_families,
-			      nullptr,
-			      elaborate_options(s.options)};
-}
-
 // -l/-L PROBE: the pattern is parsed as the point of a probe.
 int list_points(Session& s)
 {
@@ -46,7 +35,7 @@ int list_points(Session& s)
 					      "' is not a single probe point");
 		return 1;
 	}
-	ElaborateInput input = input_of(s);
+	ElaborateInput input = elaborate_input(s);
 	for (const ListedProbe& p : list_probe_points(input, *file->probes.front()->points.front(),
 						      s.options.list_with_vars)) {
 		s.out << p.point;
@@ -79,7 +68,7 @@ int run_listing(Session& s)
 	} else if (s.options.list_probes) {
 		status = list_points(s);
 	} else {
-		ElaborateInput input = input_of(s);
+		ElaborateInput input = elaborate_input(s);
 		for (const std::string& line : s.options.dump_functions
 						       ? list_library_functions(input)
 						       : list_library_aliases(input))
