@@ -120,8 +120,6 @@ bool Builder::kbuild(bool prepare)
 		for (const RuntimeMember& m : spec.layout.members)
 			if (!write(m.name + ".c", member_source(m, b_.runtime_dir)))
 				return false;
-		if (!write("stp_parts_stub.c", parts_stub_source()))
-			return false;
 	}
 	if (!write("Kbuild", kbuild_file(spec)))
 		return false;
