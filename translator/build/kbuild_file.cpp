@@ -10,7 +10,13 @@ namespace stap
 
 bool is_reserved_module_name(const std::string& name)
 {
-	return name == "stp_script" || name == "stp_runtime" || name == "stp_runtime_parts";
+	return name == "stp_script" || name == "stp_runtime" || name == "stp_runtime_parts" ||
+	       name.starts_with(kMemberUnitPrefix);
+}
+
+std::string member_unit(const RuntimeMember& member)
+{
+	return kMemberUnitPrefix + member.name;
 }
 
 bool is_valid_module_name(const std::string& name)
@@ -96,10 +102,10 @@ std::string kbuild_file(const KbuildSpec& spec)
 	// or link for them.
 	k << "stp_runtime_members :=";
 	for (const RuntimeMember& m : rt.members)
-		k << " " << m.name << ".o";
+		k << " " << member_unit(m) << ".o";
 	k << "\n";
 	for (const RuntimeMember& m : rt.members)
-		k << "CFLAGS_" << m.name << ".o := -include $(obj)/stapconf.h\n";
+		k << "CFLAGS_" << member_unit(m) << ".o := -include $(obj)/stapconf.h\n";
 	k << "$(addprefix $(obj)/,$(stp_runtime_members)): part-of-module := y\n";
 	k << "$(addprefix $(obj)/,$(stp_runtime_members)): $(obj)/stapconf.h\n";
 	k << "targets += $(stp_runtime_members) stp_runtime.a\n"

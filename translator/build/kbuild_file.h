@@ -30,7 +30,8 @@ struct KbuildSpec {
 	RuntimeLayout layout; // for `prepare`
 };
 
-// Module names the build reserves for itself.
+// Module names the build reserves for itself (also those starting with
+// kMemberUnitPrefix).
 bool is_reserved_module_name(const std::string& name);
 // A kernel module name: [A-Za-z0-9_]+, at most 55 characters, not reserved.
 bool is_valid_module_name(const std::string& name);
@@ -39,6 +40,11 @@ std::string kbuild_file(const KbuildSpec& spec);
 
 // The C file of a runtime member: #include of each of its files.
 std::string member_source(const RuntimeMember& member, const std::string& runtime_dir);
+
+// The build directory's name (without .c/.o) for a runtime member's unit:
+// a reserved prefix, so that no module's own objects share it.
+std::string member_unit(const RuntimeMember& member);
+inline constexpr const char* kMemberUnitPrefix = "stp_member_";
 
 // `word` quoted for sh (unchanged when it needs no quotes).
 std::string shell_quote(const std::string& word);

@@ -226,11 +226,11 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 
 	// Every other command kbuild ran must be one of the per-kernel part
 	// (a cold build's runtime); anything else is a step the recipe lacks.
-	std::set<std::string> known = {
-		".stp_script.o.cmd",       ".stp_runtime.o.cmd",   "." + name + ".mod.cmd",
-		"." + name + ".o.cmd",     ".modules.order.cmd",   ".Module.symvers.cmd",
-		"." + name + ".mod.o.cmd", "." + name + ".ko.cmd", "..module-common.o.cmd",
-		".stp_runtime.a.cmd"};
+	std::set<std::string> known = {".stp_script.o.cmd",       ".stp_runtime.o.cmd",
+				       "." + name + ".mod.cmd",   "." + name + ".o.cmd",
+				       ".modules.order.cmd",      ".Module.symvers.cmd",
+				       "." + name + ".mod.o.cmd", "." + name + ".ko.cmd",
+				       "..module-common.o.cmd",   ".stp_runtime.a.cmd"};
 	std::error_code ec;
 	for (const auto& e : fs::directory_iterator(dir, ec)) {
 		std::string f = e.path().filename().string();

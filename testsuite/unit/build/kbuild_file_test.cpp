@@ -42,14 +42,19 @@ TEST(KbuildFile, WithThePerKernelPart)
 	// The members are module code in no module of their own.
 	EXPECT_EQ(k.find("stp_runtime_parts"), std::string::npos) << k;
 	EXPECT_EQ(k.find("obj-m += "), std::string::npos) << k;
-	EXPECT_NE(k.find("stp_runtime_members := stp_core.o timer.o\n"), std::string::npos) << k;
+	EXPECT_NE(k.find("stp_runtime_members := stp_member_stp_core.o stp_member_timer.o\n"),
+		  std::string::npos)
+		<< k;
 	EXPECT_NE(k.find("$(addprefix $(obj)/,$(stp_runtime_members)): part-of-module := y\n"),
 		  std::string::npos);
-	EXPECT_NE(k.find("CFLAGS_stp_core.o := -include $(obj)/stapconf.h\n"), std::string::npos);
-	EXPECT_NE(k.find("CFLAGS_timer.o := -include $(obj)/stapconf.h\n"), std::string::npos);
-	EXPECT_NE(k.find("always-y += stp_runtime.a\n"), std::string::npos);
-	EXPECT_NE(k.find("$(obj)/stp_runtime.a: $(addprefix $(obj)/,$(stp_runtime_members)) FORCE\n"),
+	EXPECT_NE(k.find("CFLAGS_stp_member_stp_core.o := -include $(obj)/stapconf.h\n"),
 		  std::string::npos);
+	EXPECT_NE(k.find("CFLAGS_stp_member_timer.o := -include $(obj)/stapconf.h\n"),
+		  std::string::npos);
+	EXPECT_NE(k.find("always-y += stp_runtime.a\n"), std::string::npos);
+	EXPECT_NE(
+		k.find("$(obj)/stp_runtime.a: $(addprefix $(obj)/,$(stp_runtime_members)) FORCE\n"),
+		std::string::npos);
 	EXPECT_NE(k.find("$(obj)/mmap_lock.stapconf: stp_conf_name := MMAP_LOCK\n"
 			 "$(obj)/mmap_lock.stapconf: /rt/autoconf/mmap_lock.c\n"),
 		  std::string::npos);
@@ -87,6 +92,7 @@ TEST(KbuildFile, ModuleNames)
 	EXPECT_FALSE(is_valid_module_name(""));
 	EXPECT_FALSE(is_valid_module_name("my-module"));
 	EXPECT_FALSE(is_valid_module_name("a.b"));
-	for (const char* reserved : {"stp_script", "stp_runtime", "stp_runtime_parts"})
+	for (const char* reserved :
+	     {"stp_script", "stp_runtime", "stp_runtime_parts", "stp_member_timer"})
 		EXPECT_FALSE(is_valid_module_name(reserved)) << reserved;
 }
