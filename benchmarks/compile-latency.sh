@@ -116,5 +116,5 @@ echo "targets: cold < 2500, new < 1500, warm < 50 ms; .ko < 40960 bytes"
 if [ $vm = 1 ]; then
 	echo
 	echo "lossless printf throughput in the VM (benchmarks/runtime/throughput.sh)"
-	"$here/runtime/throughput.sh"
+	STAP=$stap KERNELS="${kernels[*]}" "$here/runtime/throughput.sh"
 fi

@@ -62,7 +62,8 @@ bool build(Session& s)
 			DiagKind::Error, {},
 			"invalid module name '" + s.module.name +
 				"': use letters, digits and '_', at most 55 of them "
-				"(stp_script, stp_runtime and stp_runtime_parts are reserved)");
+				"(stp_script, stp_runtime, stp_runtime_parts and names starting "
+				"with stp_member_ are reserved)");
 		return false;
 	}
 	ModuleBuild b;

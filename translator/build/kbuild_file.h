@@ -4,10 +4,10 @@
 // stp_runtime.a, and builds NAME.ko from stp_script.o and stp_runtime.o (a
 // copy of the archive: ld takes from it only the members the script uses).
 // With `prepare`, the same kbuild run first makes stapconf.h (the feature
-// probes, in parallel) and stp_runtime.a (the runtime members, compiled as
-// parts of a second module, stp_runtime_parts, so that kbuild gives them
-// the flags and objtool treatment of module code): one make for everything
-// a cold kernel needs.
+// probes, in parallel) and stp_runtime.a (the runtime members, which kbuild
+// compiles as module code, with the flags and objtool treatment of a
+// module's objects, but links into no module of their own): one make for
+// everything a cold kernel needs.
 //
 // The module's own compiler options (-D's, pass 3's) sit between the
 // markers -D__STP_CFLAGS_BEGIN__ and -D__STP_CFLAGS_END__ on stp_script.o's
@@ -30,7 +30,8 @@ struct KbuildSpec {
 	RuntimeLayout layout; // for `prepare`
 };
 
-// Module names the build reserves for itself.
+// Module names the build reserves for itself (also those starting with
+// kMemberUnitPrefix).
 bool is_reserved_module_name(const std::string& name);
 // A kernel module name: [A-Za-z0-9_]+, at most 55 characters, not reserved.
 bool is_valid_module_name(const std::string& name);
@@ -40,9 +41,10 @@ std::string kbuild_file(const KbuildSpec& spec);
 // The C file of a runtime member: #include of each of its files.
 std::string member_source(const RuntimeMember& member, const std::string& runtime_dir);
 
-// stp_parts_stub.c: what the runtime's kbuild module (stp_runtime_parts)
-// needs of generated code to pass modpost.
-std::string parts_stub_source();
+// The build directory's name (without .c/.o) for a runtime member's unit:
+// a reserved prefix, so that no module's own objects share it.
+std::string member_unit(const RuntimeMember& member);
+inline constexpr const char* kMemberUnitPrefix = "stp_member_";
 
 // `word` quoted for sh (unchanged when it needs no quotes).
 std::string shell_quote(const std::string& word);

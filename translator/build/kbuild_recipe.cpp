@@ -226,23 +226,23 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 
 	// Every other command kbuild ran must be one of the per-kernel part
 	// (a cold build's runtime); anything else is a step the recipe lacks.
-	std::set<std::string> known = {
-		".stp_script.o.cmd",       ".stp_runtime.o.cmd",   "." + name + ".mod.cmd",
-		"." + name + ".o.cmd",     ".modules.order.cmd",   ".Module.symvers.cmd",
-		"." + name + ".mod.o.cmd", "." + name + ".ko.cmd", "..module-common.o.cmd",
-		".stp_runtime.a.cmd",      ".stp_parts_stub.o.cmd"};
+	std::set<std::string> known = {".stp_script.o.cmd",       ".stp_runtime.o.cmd",
+				       "." + name + ".mod.cmd",   "." + name + ".o.cmd",
+				       ".modules.order.cmd",      ".Module.symvers.cmd",
+				       "." + name + ".mod.o.cmd", "." + name + ".ko.cmd",
+				       "..module-common.o.cmd",   ".stp_runtime.a.cmd"};
 	std::error_code ec;
 	for (const auto& e : fs::directory_iterator(dir, ec)) {
 		std::string f = e.path().filename().string();
 		if (!f.starts_with(".") || !f.ends_with(".cmd") || known.count(f))
 			continue;
-		if (f.starts_with(".stp_runtime_parts."))
-			continue;
-		// The runtime members' compiles (a cold build), whose objects
-		// are listed in stp_runtime_parts.mod.
+		// The runtime members' compiles (a cold build): the objects the
+		// archive's command names.
 		std::string obj = f.substr(1, f.size() - 5);
-		std::optional<std::string> parts = read_file(dir + "/stp_runtime_parts.mod");
-		if (parts && parts->find("/" + obj + "\n") != std::string::npos)
+		std::optional<std::string> ar = read_file(dir + "/.stp_runtime.a.cmd");
+		if (obj.ends_with(".o") && ar &&
+		    (ar->find("/" + obj + " ") != std::string::npos ||
+		     ar->find("/" + obj + "\n") != std::string::npos))
 			continue;
 		why = "kbuild ran a step the recipe does not know: " + f;
 		return false;

@@ -118,10 +118,8 @@ bool Builder::kbuild(bool prepare)
 		if (!read_runtime_layout(b_.runtime_dir, spec.layout, error))
 			return fail(error);
 		for (const RuntimeMember& m : spec.layout.members)
-			if (!write(m.name + ".c", member_source(m, b_.runtime_dir)))
+			if (!write(member_unit(m) + ".c", member_source(m, b_.runtime_dir)))
 				return false;
-		if (!write("stp_parts_stub.c", parts_stub_source()))
-			return false;
 	}
 	if (!write("Kbuild", kbuild_file(spec)))
 		return false;
