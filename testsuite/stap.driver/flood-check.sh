@@ -5,7 +5,10 @@
 # (numbers skipped: output lost).
 awk '
 {
-	n = $1 + 0
+	# (busybox awk reads a leading 0 as octal: strip the zeros)
+	n = $1
+	sub(/^0+/, "", n)
+	n += 0
 	if ($0 != sprintf("%08d %090d", n, n) || (NR > 1 && n <= last)) {
 		if (bad < 3)
 			printf("line %d: %s\n", NR, substr($0, 1, 30))
