@@ -12,6 +12,7 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -96,6 +97,7 @@ private:
 	bool loaded_ = false;
 	bool started_ = false;
 	bool exit_requested_ = false;
+	bool flush_pending_ = false; // a FLUSH not answered yet
 	int status_ = 0;
 	int sigfd_ = -1;
 	ControlChannel ctl_;
@@ -224,6 +226,7 @@ void Session::handle(const Message& m)
 		exit_requested_ = true;
 		break;
 	case STP_MSG_FLUSHED:
+		flush_pending_ = false;
 		reader_.release_up_to(payload_as<stp_msg_flushed>(m).watermark);
 		break;
 	default:
@@ -317,7 +320,9 @@ void Session::main_loop()
 {
 	using clock = std::chrono::steady_clock;
 	const auto interval = std::chrono::milliseconds(o_.reader_timeout_ms);
+	constexpr auto kRecheck = std::chrono::milliseconds(10);
 	auto next_flush = clock::now() + interval;
+	auto flush_sent = clock::now();
 	pollfd fds[2] = {{ctl_.fd(), POLLIN, 0}, {sigfd_, POLLIN, 0}};
 
 	for (const Message& m : queue_)
@@ -326,10 +331,26 @@ void Session::main_loop()
 	while (!exit_requested_) {
 		auto now = clock::now();
 		if (now >= next_flush) {
-			// Pushes partly filled buffers out; FLUSHED says how far.
-			if (!ctl_.send(STP_MSG_FLUSH).empty())
-				break;
-			next_flush = now + interval;
+			/*
+			 * Pushes partly filled buffers out; FLUSHED says how
+			 * far.  Each push ends a sub-buffer early, so none while
+			 * the reader is still writing out the last one's output
+			 * (e.g. into a slow pipe): pushes would then fill the
+			 * buffers with nearly empty sub-buffers and output would
+			 * be lost with most of the space unused.  (A reply lost
+			 * to a full control channel is not waited for longer
+			 * than a second.)
+			 */
+			bool waiting = flush_pending_ && now - flush_sent < std::chrono::seconds(1);
+			if (waiting || !reader_.caught_up()) {
+				next_flush = now + std::min(interval, kRecheck);
+			} else {
+				if (!ctl_.send(STP_MSG_FLUSH).empty())
+					break;
+				flush_pending_ = true;
+				flush_sent = now;
+				next_flush = now + interval;
+			}
 		}
 		auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_flush - now);
 		int n = poll(fds, 2, static_cast<int>(wait.count()) + 1);

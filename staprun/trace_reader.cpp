@@ -86,6 +86,12 @@ void TraceReader::release_up_to(uint64_t watermark)
 	wake();
 }
 
+bool TraceReader::caught_up()
+{
+	std::lock_guard<std::mutex> lock(mutex_);
+	return written_ >= pending_;
+}
+
 void TraceReader::finish()
 {
 	{
@@ -166,6 +172,10 @@ void TraceReader::run()
 		emit(watermark, finishing);
 		if (finishing)
 			return;
+		{
+			std::lock_guard<std::mutex> lock(mutex_);
+			written_ = std::max(written_, watermark);
+		}
 	}
 }
 

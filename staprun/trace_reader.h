@@ -43,6 +43,10 @@ public:
 	void start();
 	// Everything up to watermark is readable: drain, then write it out.
 	void release_up_to(uint64_t watermark);
+	// Whether everything up to the latest watermark has been written
+	// out, so that asking the module to flush again wastes no buffer
+	// space on a reader that is behind.
+	bool caught_up();
 	// The module has stopped: drain everything, write it all, stop.
 	void finish();
 	// Closes the trace files (they pin the module).
@@ -71,8 +75,9 @@ private:
 	Merger merger_;
 	std::thread thread_;
 	int wake_fd_ = -1;
-	std::mutex mutex_; // guards pending_ and finishing_
+	std::mutex mutex_; // guards pending_, written_ and finishing_
 	uint64_t pending_ = 0;
+	uint64_t written_ = 0; // the watermark last written out
 	bool finishing_ = false;
 	std::atomic<uint64_t> records_{0};
 };
