@@ -59,6 +59,16 @@ std::vector<std::string> child_environment(const ProcessOptions& opts)
 	return env;
 }
 
+std::vector<char*> exec_strings(std::vector<std::string>& strings)
+{
+	std::vector<char*> pointers;
+	pointers.reserve(strings.size() + 1);
+	for (std::string& s : strings)
+		pointers.push_back(s.data());
+	pointers.push_back(nullptr);
+	return pointers;
+}
+
 int run_process(const std::vector<std::string>& argv, const ProcessOptions& opts,
 		std::string& error)
 {
@@ -67,15 +77,9 @@ int run_process(const std::vector<std::string>& argv, const ProcessOptions& opts
 		return -1;
 	}
 	std::vector<std::string> env = child_environment(opts);
-	std::vector<char*> envp;
-	for (std::string& e : env)
-		envp.push_back(e.data());
-	envp.push_back(nullptr);
+	std::vector<char*> envp = exec_strings(env);
 	std::vector<std::string> args = argv;
-	std::vector<char*> argp;
-	for (std::string& a : args)
-		argp.push_back(a.data());
-	argp.push_back(nullptr);
+	std::vector<char*> argp = exec_strings(args);
 
 	int out = -1;
 	if (!opts.output_file.empty()) {

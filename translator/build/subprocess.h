@@ -14,6 +14,10 @@ struct ProcessOptions {
 	std::vector<std::string> set;   // NAME=VALUE to add or replace
 };
 
+// exec's view of `strings`: pointers into them, then a null pointer.  The
+// strings must outlive the result (and not be resized meanwhile).
+std::vector<char*> exec_strings(std::vector<std::string>& strings);
+
 // Runs argv (argv[0] looked up in PATH) in a process group of its own and
 // waits.  Returns the exit status, 128+N if killed by signal N, or -1 with
 // `error` set if it could not run or stap was interrupted (the child's

@@ -1,5 +1,7 @@
 #include "driver/child_process.h"
 
+#include "build/subprocess.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -28,11 +30,7 @@ int run_child(const std::vector<std::string>& argv, const ChildOptions& opts, st
 		return -1;
 	}
 	std::vector<std::string> args = argv;
-	std::vector<char*> argp;
-	argp.reserve(args.size() + 1);
-	for (std::string& a : args)
-		argp.push_back(a.data());
-	argp.push_back(nullptr);
+	std::vector<char*> argp = exec_strings(args);
 
 	pid_t pid = fork();
 	if (pid == 0) {
