@@ -188,11 +188,12 @@ proc ::stapvm::start {args} {
         -chardev file,id=serr,path=[string map {, ,,} $vm(stream_err)] \
         -device virtserialport,chardev=serr,name=stapvm-err \
         2> $vm(qemu_err)]
-    # A kernel that dies while it boots, before the agent is up, has run
-    # nothing of ours (no module is loaded before the first command): under
-    # TCG, the kernel's own code patching very rarely traps at boot
-    # (seen: "Oops: int3" in sched_clock_cpu on 6.12).  That boot is
-    # retried once; any other failure, or a second one, is reported.
+    # A boot that fails before the agent answers has run no module of ours
+    # (none is loaded before the first command), and under TCG a boot very
+    # rarely fails on its own: the kernel's code patching trapped ("Oops:
+    # int3" in sched_clock_cpu on 6.12), or a guest printed nothing at all
+    # for 120 s (6.1).  Such a boot is tried once more; a second failure
+    # is reported.
     for {set attempt 1} {1} {incr attempt} {
         set msg [Launch $cmd $release $t0 [dict get $opts -boot-timeout]]
         if {[lindex $msg 0] eq "READY"} {
@@ -208,9 +209,8 @@ proc ::stapvm::start {args} {
         }
         Kill
         ConsoleSync
-        set crashed [regexp {Oops:|BUG:|Kernel panic|general protection fault} $vm(console)]
-        if {$msg eq "eof" && $crashed && $attempt == 1} {
-            Log "the kernel crashed while booting (before any command); booting again"
+        if {$attempt == 1 && ($msg eq "eof" || $msg eq "timeout")} {
+            Log "the VM did not start ($why); booting again"
             file rename -force $vm(console_log) $vm(console_log).boot1
             Close
             array set vm {buf "" header "" need 0 eof 0 console "" console_off 0 wake 0}
