@@ -16,7 +16,6 @@ unset -nocomplain ::env(SYSTEMTAP_DIR)
 set ::env(XDG_CACHE_HOME) [file join $drv_dir cache]
 set drv_cache [file join $drv_dir cache stapforge]
 set drv_srcdir [file join $srcdir $subdir]
-set drv_examples [file join $STAP_SRCDIR runtime-example]
 set drv_hello [file join $STAP_SRCDIR .. benchmarks runtime hello.c]
 
 # S as a regular expression matching itself.

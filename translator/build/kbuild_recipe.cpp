@@ -231,15 +231,15 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 				       ".modules.order.cmd",      ".Module.symvers.cmd",
 				       "." + name + ".mod.o.cmd", "." + name + ".ko.cmd",
 				       "..module-common.o.cmd",   ".stp_runtime.a.cmd"};
+	// The runtime members' compiles (a cold build) are the objects the
+	// archive's command names.
+	const std::optional<std::string> ar = read_file(dir + "/.stp_runtime.a.cmd");
 	std::error_code ec;
 	for (const auto& e : fs::directory_iterator(dir, ec)) {
 		std::string f = e.path().filename().string();
 		if (!f.starts_with(".") || !f.ends_with(".cmd") || known.count(f))
 			continue;
-		// The runtime members' compiles (a cold build): the objects the
-		// archive's command names.
 		std::string obj = f.substr(1, f.size() - 5);
-		std::optional<std::string> ar = read_file(dir + "/.stp_runtime.a.cmd");
 		if (obj.ends_with(".o") && ar &&
 		    (ar->find("/" + obj + " ") != std::string::npos ||
 		     ar->find("/" + obj + "\n") != std::string::npos))
