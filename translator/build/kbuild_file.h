@@ -3,10 +3,11 @@
 // Every build directory holds stp_script.c (pass 3's C), stapconf.h and
 // stp_runtime.a, and builds NAME.ko from stp_script.o and stp_runtime.o (a
 // copy of the archive: ld takes from it only the members the script uses).
-// With `prepare`, the same kbuild run first makes stapconf.h (the feature
-// probes, in parallel) and stp_runtime.a (the runtime members, which kbuild
-// compiles as module code, with the flags and objtool treatment of a
-// module's objects, but links into no module of their own): one make for
+// With `prepare`, the same kbuild run also makes stapconf.h (the feature
+// probes, in one batch) and stp_runtime.a (the runtime members, which
+// kbuild compiles as module code, with the flags and objtool treatment of
+// a module's objects, but links into no module of their own; they compile
+// while the probes run unless they test a probe's result): one make for
 // everything a cold kernel needs.
 //
 // The module's own compiler options (-D's, pass 3's) sit between the

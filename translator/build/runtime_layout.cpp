@@ -13,6 +13,43 @@ namespace stap
 
 namespace fs = std::filesystem;
 
+namespace
+{
+
+// Whether DIR/FILE, or a header of DIR it includes with #include "NAME"
+// (transitively), mentions a feature probe's macro.
+bool mentions_feature_probes(const std::string& dir, const std::string& file,
+			     std::set<std::string>& seen)
+{
+	if (!seen.insert(file).second)
+		return false;
+	std::optional<std::string> text = read_file(dir + "/" + file);
+	if (!text)
+		return false;
+	if (text->find("STAPCONF_") != std::string::npos)
+		return true;
+	std::istringstream in(*text);
+	for (std::string line; std::getline(in, line);) {
+		std::size_t at = line.find_first_not_of(" \t");
+		if (at == std::string::npos || line[at] != '#')
+			continue;
+		at = line.find_first_not_of(" \t", at + 1);
+		if (at == std::string::npos || line.compare(at, 7, "include") != 0)
+			continue;
+		std::size_t open = line.find('"', at + 7);
+		std::size_t close = open == std::string::npos ? open : line.find('"', open + 1);
+		if (close == std::string::npos)
+			continue;
+		std::string name = line.substr(open + 1, close - open - 1);
+		if (name.find('/') == std::string::npos && fs::exists(dir + "/" + name) &&
+		    mentions_feature_probes(dir, name, seen))
+			return true;
+	}
+	return false;
+}
+
+} // namespace
+
 bool parse_runtime_members(const std::string& text, const std::string& where,
 			   std::vector<RuntimeMember>& members, std::string& error)
 {
@@ -72,13 +109,18 @@ bool read_runtime_layout(const std::string& dir, RuntimeLayout& layout, std::str
 	}
 	if (!parse_runtime_members(*text, members_file, layout.members, error))
 		return false;
-	for (const RuntimeMember& m : layout.members)
-		for (const std::string& f : m.files)
+	for (RuntimeMember& m : layout.members) {
+		std::set<std::string> seen;
+		for (const std::string& f : m.files) {
 			if (!fs::exists(dir + "/" + f + ".c")) {
 				error = members_file + ": member '" + m.name + "' names " + f +
 					".c, which is not in " + dir;
 				return false;
 			}
+			m.uses_feature_probes = m.uses_feature_probes ||
+						mentions_feature_probes(dir, f + ".c", seen);
+		}
+	}
 	std::error_code ec;
 	for (const auto& e : fs::directory_iterator(dir + "/autoconf", ec)) {
 		std::string name = e.path().filename().string();

@@ -12,6 +12,9 @@ namespace stap
 struct RuntimeMember {
 	std::string name;               // "stp_core": the unit stp_core.o
 	std::vector<std::string> files; // "context": runtime/context.c
+	// Whether its files, or the runtime headers they include, test a
+	// feature probe (STAPCONF_*): only then does it wait for stapconf.h.
+	bool uses_feature_probes = false;
 };
 
 struct RuntimeLayout {

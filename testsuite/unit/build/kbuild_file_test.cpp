@@ -36,7 +36,8 @@ TEST(KbuildFile, WithThePerKernelPart)
 	spec.runtime_dir = "/rt";
 	spec.prepare = true;
 	spec.layout.dir = "/rt";
-	spec.layout.members = {{"stp_core", {"context", "session"}}, {"timer", {"timer"}}};
+	spec.layout.members = {{"stp_core", {"context", "session"}, false},
+			       {"timer", {"timer"}, true}};
 	spec.layout.probes = {"mmap_lock", "no_llseek"};
 	std::string k = kbuild_file(spec);
 	// The members are module code in no module of their own.
@@ -47,23 +48,31 @@ TEST(KbuildFile, WithThePerKernelPart)
 		<< k;
 	EXPECT_NE(k.find("$(addprefix $(obj)/,$(stp_runtime_members)): part-of-module := y\n"),
 		  std::string::npos);
-	EXPECT_NE(k.find("CFLAGS_stp_member_stp_core.o := -include $(obj)/stapconf.h\n"),
+	// Only a member that tests feature probes waits for them.
+	EXPECT_EQ(k.find("CFLAGS_stp_member_stp_core.o"), std::string::npos) << k;
+	EXPECT_EQ(k.find("$(obj)/stp_member_stp_core.o: $(obj)/stapconf.h"), std::string::npos);
+	EXPECT_NE(k.find("CFLAGS_stp_member_timer.o := -include $(obj)/stapconf.h\n"
+			 "$(obj)/stp_member_timer.o: $(obj)/stapconf.h\n"),
 		  std::string::npos);
-	EXPECT_NE(k.find("CFLAGS_stp_member_timer.o := -include $(obj)/stapconf.h\n"),
+	// Members compile with kbuild's command, not its whole rule.
+	EXPECT_NE(k.find("$(addprefix $(obj)/,$(stp_runtime_members)): $(obj)/%.o: $(obj)/%.c\n"
+			 "\t$(call cmd,cc_o_c)\n"),
 		  std::string::npos);
 	EXPECT_NE(k.find("always-y += stp_runtime.a\n"), std::string::npos);
 	EXPECT_NE(
 		k.find("$(obj)/stp_runtime.a: $(addprefix $(obj)/,$(stp_runtime_members)) FORCE\n"),
 		std::string::npos);
-	EXPECT_NE(k.find("$(obj)/mmap_lock.stapconf: stp_conf_name := MMAP_LOCK\n"
-			 "$(obj)/mmap_lock.stapconf: /rt/autoconf/mmap_lock.c\n"),
-		  std::string::npos);
-	EXPECT_NE(
-		k.find("$(obj)/stapconf.h: $(obj)/mmap_lock.stapconf $(obj)/no_llseek.stapconf\n"),
-		std::string::npos);
-	// Probes compile as module code, syntax only.
-	EXPECT_NE(k.find("$(KBUILD_CFLAGS_MODULE) -fsyntax-only $<"), std::string::npos);
-	EXPECT_NE(k.find("echo '\\#define STAPCONF_$(stp_conf_name) 1'"), std::string::npos);
+	// The probes compile in one batch, as module code, syntax only.
+	EXPECT_NE(k.find("cmd_stp_conf = $(CONFIG_SHELL) /rt/kbuild/feature-probes.sh $@ "
+			 "/rt/autoconf mmap_lock no_llseek -- $(CC) "
+			 "$(filter-out -Wp$(comma)%,$(c_flags)) $(KBUILD_CFLAGS_MODULE) "
+			 "-fsyntax-only\n"),
+		  std::string::npos)
+		<< k;
+	EXPECT_NE(k.find("$(obj)/stapconf.h: /rt/autoconf/mmap_lock.c /rt/autoconf/no_llseek.c "
+			 "/rt/kbuild/feature-probes.sh\n\t$(call cmd,stp_conf)\n"),
+		  std::string::npos)
+		<< k;
 }
 
 TEST(KbuildFile, MemberSources)

@@ -65,6 +65,28 @@ TEST(RuntimeLayout, ReadsADirectory)
 				 ": member 'core' names missing.c, which is not in " + t.path());
 }
 
+TEST(RuntimeLayout, FindsTheMembersThatTestFeatureProbes)
+{
+	TempDir t;
+	t.write("kbuild/members", "plain: a\ndirect: b\nindirect: c\ncycle: d\n");
+	t.write("a.c", "#include \"plain.h\"\n#include <linux/compat.h>\n");
+	t.write("plain.h", "#include \"a.c\"\n");
+	t.write("b.c", "#ifdef STAPCONF_X\n#endif\n");
+	t.write("c.c", "  #  include \"compat.h\"\n");
+	t.write("compat.h", "#include \"inner.h\"\n");
+	t.write("inner.h", "#if defined(STAPCONF_Y)\n#endif\n");
+	t.write("d.c", "#include \"d.h\"\n");
+	t.write("d.h", "#include \"d.c\"\n");
+	RuntimeLayout layout;
+	std::string error;
+	ASSERT_TRUE(read_runtime_layout(t.path(), layout, error)) << error;
+	ASSERT_EQ(layout.members.size(), 4u);
+	EXPECT_FALSE(layout.members[0].uses_feature_probes);
+	EXPECT_TRUE(layout.members[1].uses_feature_probes);
+	EXPECT_TRUE(layout.members[2].uses_feature_probes);
+	EXPECT_FALSE(layout.members[3].uses_feature_probes);
+}
+
 TEST(RuntimeLayout, TheRealRuntimeReads)
 {
 	RuntimeLayout layout;
