@@ -223,7 +223,7 @@ s64 stp_stat_extract(struct stp_context *c, const struct stp_stat *st,
 	case STP_STAT_AVG:
 		return stp_stat_avg(st);
 	default:
-		return stp_stat_variance(st, NULL);
+		return stp_stat_variance(st);
 	}
 }
 

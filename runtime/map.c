@@ -523,7 +523,7 @@ static s64 stat_field(const struct stp_stat *st, enum stp_stat_field f)
 	case STP_STAT_AVG:
 		return stp_stat_avg(st);
 	case STP_STAT_VARIANCE:
-		return stp_stat_variance(st, NULL);
+		return stp_stat_variance(st);
 	default:
 		return st->count;
 	}

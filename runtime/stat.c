@@ -54,19 +54,6 @@ void stp_stat_reset(struct stp_stat *st, const struct stp_stat_desc *d)
 	memset(st, 0, stp_stat_size(d));
 }
 
-typedef unsigned __int128 stp_u128;
-
-static stp_u128 get128(u64 lo, u64 hi)
-{
-	return ((stp_u128)hi << 64) | lo;
-}
-
-static void put128(u64 *lo, u64 *hi, stp_u128 v)
-{
-	*lo = (u64)v;
-	*hi = (u64)(v >> 64);
-}
-
 static int fls64_(u64 x)
 {
 	return x ? 64 - __builtin_clzll(x) : 0;
@@ -90,48 +77,106 @@ u32 stp_hist_bucket(const struct stp_stat_desc *d, s64 v)
 	return (u32)i + 1;
 }
 
+/*
+ * The arithmetic below wraps like stap's 64-bit arithmetic (as the
+ * kernel's compiler makes signed overflow do): u64 operations, then back.
+ */
+static s64 wrap_add(s64 a, s64 b)
+{
+	return (s64)((u64)a + (u64)b);
+}
+
+static s64 wrap_sub(s64 a, s64 b)
+{
+	return (s64)((u64)a - (u64)b);
+}
+
+static s64 wrap_mul(s64 a, s64 b)
+{
+	return (s64)((u64)a * (u64)b);
+}
+
+static s64 scaled(s64 v, u32 shift)
+{
+	return (s64)((u64)v << shift);
+}
+
+/* Truncating division; the divisors here are counts, never 0 or -1. */
+static s64 div_count(s64 x, s64 n)
+{
+	return x / n;
+}
+
 void stp_stat_add(struct stp_stat *st, const struct stp_stat_desc *d, s64 v)
 {
-	u64 mag = v < 0 ? (u64)0 - (u64)v : (u64)v;
+	s64 x = scaled(v, d->bit_shift);
+	s32 delta;
 
-	if (st->count == 0 || v < st->min)
-		st->min = v;
-	if (st->count == 0 || v > st->max)
-		st->max = v;
-	st->count++;
-	st->sum = (s64)((u64)st->sum + (u64)v);
-	/* Sign-extends v to 128 bits; two's complement addition. */
-	put128(&st->s1_lo, &st->s1_hi,
-	       get128(st->s1_lo, st->s1_hi) + (stp_u128)(__int128)v);
-	put128(&st->s2_lo, &st->s2_hi,
-	       get128(st->s2_lo, st->s2_hi) + (stp_u128)mag * mag);
 	if (d->hist != STP_HIST_NONE)
 		st->buckets[stp_hist_bucket(d, v)]++;
+	if (st->count == 0) {
+		st->count = 1;
+		st->shift = d->bit_shift;
+		st->sum = st->min = st->max = v;
+		st->avg_s = x;
+		st->m2 = 0;
+		st->var_s = 0;
+		return;
+	}
+	if (v < st->min)
+		st->min = v;
+	if (v > st->max)
+		st->max = v;
+	st->count++;
+	st->sum = wrap_add(st->sum, v);
+	/* Welford's step, with stap's 32-bit difference. */
+	delta = (s32)wrap_sub(x, st->avg_s);
+	st->avg_s = wrap_add(st->avg_s, div_count(delta, st->count));
+	st->m2 = wrap_add(st->m2, wrap_mul(delta, wrap_sub(x, st->avg_s)));
+	st->var_s = div_count(st->m2, st->count - 1);
+}
+
+/* What a part contributes to the total-variance formula. */
+static void stat_parts(const struct stp_stat *st, s64 *mean, s64 *mean2,
+		       s64 *var)
+{
+	if (st->merged) {
+		*mean = st->parts_mean;
+		*mean2 = st->parts_mean2;
+		*var = st->parts_var;
+		return;
+	}
+	*mean = wrap_mul(st->count, st->avg_s);
+	*mean2 = wrap_mul(*mean, st->avg_s);
+	*var = wrap_mul(st->count - 1, st->var_s);
 }
 
 void stp_stat_merge(struct stp_stat *dst, const struct stp_stat_desc *d,
 		    const struct stp_stat *src)
 {
 	u32 i, n = stp_stat_nbuckets(d);
+	s64 dm = 0, dm2 = 0, dv = 0, sm, sm2, sv;
 
 	if (src->count == 0)
 		return;
+	stat_parts(src, &sm, &sm2, &sv);
 	if (dst->count == 0) {
 		memcpy(dst, src, stp_stat_size(d));
-		return;
+	} else {
+		stat_parts(dst, &dm, &dm2, &dv);
+		dst->count += src->count;
+		dst->sum = wrap_add(dst->sum, src->sum);
+		if (src->min < dst->min)
+			dst->min = src->min;
+		if (src->max > dst->max)
+			dst->max = src->max;
+		for (i = 0; i < n; i++)
+			dst->buckets[i] += src->buckets[i];
 	}
-	dst->count += src->count;
-	dst->sum = (s64)((u64)dst->sum + (u64)src->sum);
-	if (src->min < dst->min)
-		dst->min = src->min;
-	if (src->max > dst->max)
-		dst->max = src->max;
-	put128(&dst->s1_lo, &dst->s1_hi,
-	       get128(dst->s1_lo, dst->s1_hi) + get128(src->s1_lo, src->s1_hi));
-	put128(&dst->s2_lo, &dst->s2_hi,
-	       get128(dst->s2_lo, dst->s2_hi) + get128(src->s2_lo, src->s2_hi));
-	for (i = 0; i < n; i++)
-		dst->buckets[i] += src->buckets[i];
+	dst->parts_mean = wrap_add(dm, sm);
+	dst->parts_mean2 = wrap_add(dm2, sm2);
+	dst->parts_var = wrap_add(dv, sv);
+	dst->merged = 1;
 }
 
 s64 stp_stat_avg(const struct stp_stat *st)
@@ -139,33 +184,25 @@ s64 stp_stat_avg(const struct stp_stat *st)
 	return st->count ? st->sum / st->count : 0;
 }
 
-/* Shift-and-subtract division: modules cannot call libgcc's __udivti3. */
-static stp_u128 div128(stp_u128 num, stp_u128 den)
+/*
+ * stap's total-variance formula: with the overall mean A = (sum << shift)
+ * / count, S1 = sum over the parts of n * (mean - A)^2 (expanded here into
+ * the sums the parts keep, which is the same modulo 2^64), S2 = sum of
+ * (n - 1) * quotient, and the result (S1 + S2) / (count - 1) >> 2*shift
+ * (the shift count taken modulo 64, as the x86 instruction does).
+ */
+s64 stp_stat_variance(const struct stp_stat *st)
 {
-	stp_u128 q = 0, r = 0;
-	int i;
-
-	for (i = 127; i >= 0; i--) {
-		r = (r << 1) | ((num >> i) & 1);
-		if (r >= den) {
-			r -= den;
-			q |= (stp_u128)1 << i;
-		}
-	}
-	return q;
-}
-
-s64 stp_stat_variance(const struct stp_stat *st, const struct stp_stat_desc *d)
-{
-	stp_u128 n = (stp_u128)st->count, s1 = get128(st->s1_lo, st->s1_hi);
-	stp_u128 num, var;
+	s64 mean, mean2, var, a, s1;
 
 	if (st->count < 2)
 		return 0;
-	/* (n * sum(x^2) - sum(x)^2) / (n * (n - 1)), in modular arithmetic. */
-	num = n * get128(st->s2_lo, st->s2_hi) - s1 * s1;
-	var = div128(num, n * (n - 1));
-	return var > (stp_u128)S64_MAX ? S64_MAX : (s64)var;
+	stat_parts(st, &mean, &mean2, &var);
+	a = div_count(scaled(st->sum, st->shift), st->count);
+	s1 = wrap_add(wrap_sub(mean2, wrap_mul(wrap_mul(2, a), mean)),
+		      wrap_mul(wrap_mul(a, a), st->count));
+	return div_count(wrap_add(s1, var), st->count - 1) >>
+	       ((2 * st->shift) & 63);
 }
 
 /* The row label of bucket i, as stap prints it. */

@@ -19,7 +19,7 @@ enum stp_hist_kind {
 /* What is gathered for one aggregate (one declaration in the script). */
 struct stp_stat_desc {
 	u8 hist;      /* enum stp_hist_kind */
-	u8 bit_shift; /* @variance(s, b): accepted, 0..62; see stp_stat_variance */
+	u8 bit_shift; /* @variance(s, b), 0..62: samples scaled by 2^b */
 	s64 start, stop, interval; /* @hist_linear(s, start, stop, interval) */
 };
 
@@ -37,10 +37,19 @@ struct stp_stat {
 	s64 sum; /* @sum: wraps like the script's arithmetic */
 	s64 min;
 	s64 max;
-	/* Exact 128-bit sums for @variance, as two words (alignment 8). */
-	u64 s1_lo, s1_hi; /* sum of the samples, signed */
-	u64 s2_lo, s2_hi; /* sum of their squares */
-	s64 buckets[];	  /* stp_stat_nbuckets() of them */
+	/*
+	 * @variance as stap computes it (stap(1): Welford's algorithm in
+	 * integer arithmetic, samples scaled by 2^bit_shift).  One CPU's
+	 * part keeps the running mean, the sum of squared differences and
+	 * their quotient; a combined result (merged != 0) keeps what stap's
+	 * total-variance formula needs from the parts: the sums of
+	 * n * mean, n * mean^2 and (n - 1) * quotient.
+	 */
+	s64 avg_s, m2, var_s;
+	s64 parts_mean, parts_mean2, parts_var;
+	u32 merged;
+	u32 shift;     /* the desc's bit_shift, for reading */
+	s64 buckets[]; /* stp_stat_nbuckets() of them */
 };
 
 /*
@@ -62,12 +71,12 @@ void stp_stat_merge(struct stp_stat *dst, const struct stp_stat_desc *d,
 /* @avg: sum / count, truncated.  The caller reports an empty aggregate. */
 s64 stp_stat_avg(const struct stp_stat *st);
 /*
- * @variance: the sample variance (denominator count - 1), truncated, 0
- * below 2 samples.  Computed exactly from 128-bit sums, so it needs no
- * bit-shift scaling (stap's Welford computation does); the bit shift is
- * accepted and ignored.
+ * @variance: the sample variance (denominator count - 1) with stap's
+ * integer arithmetic, so that scripts print what stap prints: stap(1)'s
+ * example gives 12 for 1..5 (the true value is 2.5), and 2 with a bit
+ * shift of 1.  0 below 2 samples.
  */
-s64 stp_stat_variance(const struct stp_stat *st, const struct stp_stat_desc *d);
+s64 stp_stat_variance(const struct stp_stat *st);
 
 /* The bucket index a value falls in. */
 u32 stp_hist_bucket(const struct stp_stat_desc *d, s64 v);
