@@ -10,23 +10,42 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "core.h"
 
 static struct stp_context **stp_contexts; /* [nr_cpu_ids] */
+
+/*
+ * The global locks (locks.c) are linked only with stp_locks_provider,
+ * which the descriptor check requires for any probe with locks: weak
+ * references, called only for such probes.
+ */
+extern bool stp_locks_take(const struct stp_probe *p) __weak;
+extern void stp_locks_release(const struct stp_probe *p) __weak;
+extern void stp_locks_report(void) __weak;
+
+void *stp_zalloc(size_t size)
+{
+	return kvzalloc(size, GFP_KERNEL);
+}
+
+void stp_free(void *p)
+{
+	kvfree(p);
+}
 
 static atomic_t stp_errors = ATOMIC_INIT(0);
 static atomic64_t stp_skipped = ATOMIC64_INIT(0);
 static atomic64_t stp_skipped_reentrant = ATOMIC64_INIT(0);
 static atomic_t stp_skip_limit_hit = ATOMIC_INIT(0);
 
-int stp_contexts_alloc(void)
+static int stp_contexts_alloc(void)
 {
 	size_t locals = ALIGN(stp_module.locals_size, 8);
 	size_t size = ALIGN(sizeof(struct stp_context), 8) + locals +
 		      stp_module.print_bufsize;
 	unsigned int cpu;
 
-	stp_contexts = kcalloc(nr_cpu_ids, sizeof(*stp_contexts), GFP_KERNEL);
+	stp_contexts = stp_zalloc(nr_cpu_ids * sizeof(*stp_contexts));
 	if (!stp_contexts)
 		return -ENOMEM;
 	for_each_possible_cpu (cpu) {
@@ -49,7 +68,7 @@ err_free:
 	return -ENOMEM;
 }
 
-void stp_contexts_free(void)
+static void stp_contexts_free(void)
 {
 	unsigned int cpu;
 
@@ -57,16 +76,16 @@ void stp_contexts_free(void)
 		return;
 	for_each_possible_cpu (cpu)
 		kvfree(stp_contexts[cpu]);
-	kfree(stp_contexts);
+	stp_free(stp_contexts);
 	stp_contexts = NULL;
 }
 
-void stp_context_claim(void)
+static void stp_context_claim(void)
 {
 	atomic_inc(&stp_contexts[smp_processor_id()]->busy);
 }
 
-void stp_context_release(void)
+static void stp_context_release(void)
 {
 	atomic_dec(&stp_contexts[smp_processor_id()]->busy);
 }
@@ -76,18 +95,6 @@ void stp_error_str(struct stp_context *c, const char *msg)
 	if (c->last_error)
 		return;
 	strscpy(c->error_buf, msg, sizeof(c->error_buf));
-	c->last_error = c->error_buf;
-}
-
-void stp_errorf(struct stp_context *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (c->last_error)
-		return;
-	va_start(ap, fmt);
-	stp_vsnprintf(c->error_buf, sizeof(c->error_buf), fmt, ap);
-	va_end(ap);
 	c->last_error = c->error_buf;
 }
 
@@ -155,7 +162,7 @@ void stp_run_probe(const struct stp_probe *p, struct pt_regs *regs, int state,
 		atomic64_inc(&stp_skipped);
 		goto out_busy;
 	}
-	if (!stp_locks_take(p)) {
+	if (p->nlocks && !stp_locks_take(p)) {
 		count_skip();
 		goto out_busy;
 	}
@@ -173,7 +180,8 @@ void stp_run_probe(const struct stp_probe *p, struct pt_regs *regs, int state,
 	 * a global write in the order in which they updated it.
 	 */
 	stp_print_flush(c);
-	stp_locks_release(p);
+	if (p->nlocks)
+		stp_locks_release(p);
 	if (unlikely(c->last_error))
 		report_error(c);
 out_busy:
@@ -182,23 +190,23 @@ out:
 	preempt_enable();
 }
 
-bool stp_had_errors(void)
+static bool stp_had_errors(void)
 {
 	return atomic_read(&stp_errors) > 0;
 }
 
-u32 stp_error_count(void)
+static u32 stp_error_count(void)
 {
 	return atomic_read(&stp_errors);
 }
 
-u64 stp_skipped_count(void)
+static u64 stp_skipped_count(void)
 {
 	return atomic64_read(&stp_skipped);
 }
 
 /* The closing summary, as stap prints it. */
-void stp_report_summary(void)
+static void stp_report_summary(void)
 {
 	u64 reentrant = atomic64_read(&stp_skipped_reentrant);
 	u64 dropped = stp_transport_dropped();
@@ -206,18 +214,19 @@ void stp_report_summary(void)
 	if (atomic_read(&stp_errors) || atomic64_read(&stp_skipped))
 		stp_ctl_printf(
 			STP_MSG_WARNING, true,
-			"WARNING: Number of errors: %d, skipped probes: %d\n",
-			(s64)atomic_read(&stp_errors),
+			"WARNING: Number of errors: %d, skipped probes: %lld\n",
+			atomic_read(&stp_errors),
 			(s64)atomic64_read(&stp_skipped));
 	if (reentrant)
 		stp_ctl_printf(STP_MSG_WARNING, true,
-			       "WARNING: Skipped due to reentrancy: %d\n",
-			       (s64)reentrant);
-	stp_locks_report();
+			       "WARNING: Skipped due to reentrancy: %llu\n",
+			       reentrant);
+	if (stp_locks_report)
+		stp_locks_report();
 	if (dropped)
 		stp_ctl_printf(STP_MSG_WARNING, true,
-			       "WARNING: There were %d bytes of output lost: "
+			       "WARNING: There were %llu bytes of output lost: "
 			       "the transport buffers were full. Try stap -s "
-			       "to increase the buffer size from %d MB.\n",
-			       (s64)dropped, (s64)stp_param_bufsize());
+			       "to increase the buffer size from %u MB.\n",
+			       dropped, stp_param_bufsize());
 }

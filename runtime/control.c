@@ -18,7 +18,7 @@
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 
-#include "internal.h"
+#include "core.h"
 
 #define STP_CTL_FIFO_SIZE (64 * 1024)
 /* Kept free for session replies; probe messages may not use it. */
@@ -35,7 +35,7 @@ static void ctl_wakeup(struct irq_work *work)
 	wake_up_interruptible(&stp_ctl_wait);
 }
 
-int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
+static int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
 {
 	struct stp_msg_hdr hdr = {.type = type, .len = len};
 	unsigned long flags;
@@ -70,7 +70,7 @@ void stp_ctl_printf(u32 type, bool urgent, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	stp_vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	stp_ctl_send(type, line, strlen(line), urgent);
 }
@@ -181,7 +181,7 @@ static const struct file_operations stp_ctl_fops = {
 	.llseek = noop_llseek,
 };
 
-int stp_ctl_init(struct dentry *dir)
+static int stp_ctl_init(struct dentry *dir)
 {
 	struct dentry *d;
 	int rc;
@@ -199,7 +199,7 @@ int stp_ctl_init(struct dentry *dir)
 }
 
 /* After the ctl file is gone: nothing can queue or read any more. */
-void stp_ctl_close(void)
+static void stp_ctl_close(void)
 {
 	irq_work_sync(&stp_ctl_wakeup);
 	kfifo_free(&stp_ctl_fifo);

@@ -28,38 +28,12 @@ static size_t min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
-/* Returns false when the sink is full and cannot be flushed. */
-static bool make_room(struct stp_out *out)
-{
-	if (out->len < out->size)
-		return true;
-	if (out->flush && !out->flush(out) && out->len < out->size)
-		return true;
-	out->truncated = true;
-	return false;
-}
-
-void stp_out_write(struct stp_out *out, const char *s, size_t n)
-{
-	while (n) {
-		size_t k;
-
-		if (!make_room(out))
-			return;
-		k = min_size(out->size - out->len, n);
-		memcpy(out->buf + out->len, s, k);
-		out->len += k;
-		s += k;
-		n -= k;
-	}
-}
-
 void stp_out_fill(struct stp_out *out, char c, size_t n)
 {
 	while (n) {
 		size_t k;
 
-		if (!make_room(out))
+		if (!stp_out_room(out))
 			return;
 		k = min_size(out->size - out->len, n);
 		memset(out->buf + out->len, c, k);
@@ -71,11 +45,6 @@ void stp_out_fill(struct stp_out *out, char c, size_t n)
 void stp_out_putc(struct stp_out *out, char c)
 {
 	stp_out_write(out, &c, 1);
-}
-
-void stp_out_puts(struct stp_out *out, const char *s)
-{
-	stp_out_write(out, s, strlen(s));
 }
 
 /* Digits of v in base, least significant first; returns their number. */

@@ -39,10 +39,17 @@ static inline void stp_out_init(struct stp_out *out, char *buf, u32 size,
 	out->fault_addr = 0;
 }
 
+/*
+ * Writers (out.c: every module has them; the others are the format
+ * engine's, format.c).  Output that does not fit, even after a flush, is
+ * dropped and sets out->truncated.
+ */
 void stp_out_write(struct stp_out *out, const char *s, size_t n);
+void stp_out_puts(struct stp_out *out, const char *s);
+/* For writers: true when out has room for at least one byte. */
+bool stp_out_room(struct stp_out *out);
 void stp_out_fill(struct stp_out *out, char c, size_t n);
 void stp_out_putc(struct stp_out *out, char c);
-void stp_out_puts(struct stp_out *out, const char *s);
 void stp_out_long(struct stp_out *out, s64 v);
 
 /*

@@ -13,16 +13,6 @@
 
 #include "internal.h"
 
-void *stp_zalloc(size_t size)
-{
-	return kvzalloc(size, GFP_KERNEL);
-}
-
-void stp_free(void *p)
-{
-	kvfree(p);
-}
-
 struct stp_pstat {
 	const struct stp_stat_desc *desc;
 	struct stp_stat *agg;
@@ -248,18 +238,20 @@ void stp_map_error(struct stp_context *c, const struct stp_map_desc *d, int rc)
 		return;
 	case -E2BIG:
 		if (d->max_entries)
-			stp_errorf(c, "Array overflow, check size limit (%d)",
-				   (s64)d->max_entries);
+			stp_error_printf(
+				c, "Array overflow, check size limit (%u)",
+				d->max_entries);
 		else
 			stp_error(c, "Array overflow, check MAXMAPENTRIES");
 		return;
 	case -EBUSY:
-		stp_errorf(c, "array '%s' modified during 'foreach' iteration",
-			   d->name);
+		stp_error_printf(
+			c, "array '%s' modified during 'foreach' iteration",
+			d->name);
 		return;
 	default:
-		stp_errorf(c, "array '%s' operation failed (%d)", d->name,
-			   (s64)rc);
+		stp_error_printf(c, "array '%s' operation failed (%d)", d->name,
+				 rc);
 		return;
 	}
 }

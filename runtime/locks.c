@@ -5,9 +5,13 @@
  * two probes can never wait on each other in a cycle), with trylock:
  * after MAXTRYLOCK failed attempts the probe is skipped instead of
  * spinning, because a probe may interrupt a holder on the same CPU.
+ *
+ * A runtime member of its own, linked by listing stp_locks_provider:
+ * modules whose probes use no globals do without it.  The core calls
+ * the functions below only for probes that have locks (weak references,
+ * context.c), which the descriptor check allows only with the provider.
  */
 #include <linux/delay.h>
-#include <linux/slab.h>
 #include <linux/spinlock.h>
 
 #include "internal.h"
@@ -17,33 +21,37 @@
 
 static rwlock_t *stp_global_locks;
 static atomic_t *stp_lock_timeouts; /* per global */
-static u32 stp_nlocks;
 
-int stp_locks_alloc(u32 nglobals)
+static void locks_free(void)
 {
-	u32 i;
+	stp_free(stp_global_locks);
+	stp_free(stp_lock_timeouts);
+	stp_global_locks = NULL;
+	stp_lock_timeouts = NULL;
+}
 
-	stp_nlocks = nglobals;
-	if (!nglobals)
+static int locks_alloc(void)
+{
+	u32 i, n = stp_module.nglobals;
+
+	if (!n)
 		return 0;
-	stp_global_locks = kcalloc(nglobals, sizeof(rwlock_t), GFP_KERNEL);
-	stp_lock_timeouts = kcalloc(nglobals, sizeof(atomic_t), GFP_KERNEL);
+	stp_global_locks = stp_zalloc(n * sizeof(rwlock_t));
+	stp_lock_timeouts = stp_zalloc(n * sizeof(atomic_t));
 	if (!stp_global_locks || !stp_lock_timeouts) {
-		stp_locks_free();
+		locks_free();
 		return -ENOMEM;
 	}
-	for (i = 0; i < nglobals; i++)
+	for (i = 0; i < n; i++)
 		rwlock_init(&stp_global_locks[i]);
 	return 0;
 }
 
-void stp_locks_free(void)
-{
-	kfree(stp_global_locks);
-	kfree(stp_lock_timeouts);
-	stp_global_locks = NULL;
-	stp_lock_timeouts = NULL;
-}
+const struct stp_provider stp_locks_provider = {
+	.name = "locks",
+	.init = locks_alloc,
+	.exit = locks_free,
+};
 
 static void release(const struct stp_probe *p, u16 n)
 {
@@ -87,13 +95,13 @@ void stp_locks_report(void)
 {
 	u32 i;
 
-	for (i = 0; i < stp_nlocks; i++) {
+	for (i = 0; stp_lock_timeouts && i < stp_module.nglobals; i++) {
 		int n = atomic_read(&stp_lock_timeouts[i]);
 
 		if (n)
 			stp_ctl_printf(STP_MSG_WARNING, true,
 				       "WARNING: Skipped due to global '%s' "
 				       "lock timeout: %d\n",
-				       stp_module.globals[i].name, (s64)n);
+				       stp_module.globals[i].name, n);
 	}
 }

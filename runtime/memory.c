@@ -65,7 +65,8 @@ int stp_deref_kernel(struct stp_context *c, void *dst, unsigned long addr,
 {
 	if (!stp_read_kernel(dst, addr, size))
 		return 0;
-	stp_errorf(c, "kernel read fault at %p [man error::fault]", (s64)addr);
+	stp_error_printf(c, "kernel read fault at 0x%016lx [man error::fault]",
+			 addr);
 	return -EFAULT;
 }
 
@@ -74,7 +75,8 @@ int stp_deref_user(struct stp_context *c, void *dst, unsigned long addr,
 {
 	if (!stp_read_user(dst, addr, size))
 		return 0;
-	stp_errorf(c, "user read fault at %p [man error::fault]", (s64)addr);
+	stp_error_printf(c, "user read fault at 0x%016lx [man error::fault]",
+			 addr);
 	return -EFAULT;
 }
 
@@ -82,8 +84,9 @@ int stp_kernel_string(struct stp_context *c, char *dst, unsigned long addr)
 {
 	if (stp_read_kernel_string(dst, addr, stp_module.maxstringlen) >= 0)
 		return 0;
-	stp_errorf(c, "kernel string copy fault at %p [man error::fault]",
-		   (s64)addr);
+	stp_error_printf(
+		c, "kernel string copy fault at 0x%016lx [man error::fault]",
+		addr);
 	return -EFAULT;
 }
 
@@ -91,8 +94,9 @@ int stp_user_string(struct stp_context *c, char *dst, unsigned long addr)
 {
 	if (stp_read_user_string(dst, addr, stp_module.maxstringlen) >= 0)
 		return 0;
-	stp_errorf(c, "user string copy fault at %p [man error::fault]",
-		   (s64)addr);
+	stp_error_printf(
+		c, "user string copy fault at 0x%016lx [man error::fault]",
+		addr);
 	return -EFAULT;
 }
 

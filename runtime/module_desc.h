@@ -88,6 +88,8 @@ struct stp_provider {
 
 /* Arrays and aggregates (STP_GLOBAL_MAP, _STAT, _STAT_MAP globals). */
 extern const struct stp_provider stp_globals_provider;
+/* The globals' locks (stp_probe.locks). */
+extern const struct stp_provider stp_locks_provider;
 /* Timer probes (stp_module.timers). */
 extern const struct stp_provider stp_timer_provider;
 

@@ -2,21 +2,25 @@
 /*
  * Per-CPU print buffers.  A probe's output accumulates in its CPU's
  * buffer (the context is held, so nothing else touches it) and becomes
- * one transport record when the buffer fills or the probe ends.
+ * one transport record when the buffer fills or the probe ends.  The
+ * formatting functions that write into it are printf.c's.
  */
 #include <linux/kernel.h>
 #include <linux/uaccess.h>
 
-#include "internal.h"
+#include "core.h"
 
-/* %m and %M read through here (format.c). */
+/*
+ * %m and %M read through here (format.c).  In the core rather than with
+ * the format engine: this unit includes linux/uaccess.h already.
+ */
 int stp_format_read_memory(void *dst, unsigned long addr, size_t len)
 {
 	return copy_from_kernel_nofault(dst, (const void *)addr, len) ? -EFAULT
 								      : 0;
 }
 
-static int print_flush_sink(struct stp_out *out)
+int stp_print_sink(struct stp_out *out)
 {
 	if (out->len)
 		stp_transport_write(out->buf, out->len);
@@ -24,102 +28,17 @@ static int print_flush_sink(struct stp_out *out)
 	return 0;
 }
 
-void stp_print_init(struct stp_context *c, char *buf, u32 size)
+static void stp_print_init(struct stp_context *c, char *buf, u32 size)
 {
-	stp_out_init(&c->print, buf, size, print_flush_sink);
+	stp_out_init(&c->print, buf, size, stp_print_sink);
 }
 
-void stp_print_flush(struct stp_context *c)
+static void stp_print_flush(struct stp_context *c)
 {
-	print_flush_sink(&c->print);
-}
-
-static void fault_error(struct stp_context *c)
-{
-	stp_errorf(c, "kernel read fault at %p [man error::fault]",
-		   (s64)c->print.fault_addr);
-}
-
-/*
- * Keeps one printf in one record when it fits: if the output would
- * overflow the buffer, the earlier content is flushed first and the
- * output formatted again at the start of the empty buffer.
- */
-void stp_printf(struct stp_context *c, const char *fmt, ...)
-{
-	struct stp_out *out = &c->print;
-	u32 start = out->len;
-	va_list ap, again;
-	int rc;
-
-	va_start(ap, fmt);
-	va_copy(again, ap);
-	out->flush = NULL;
-	out->truncated = false;
-	rc = stp_vformat(out, fmt, ap);
-	out->flush = print_flush_sink;
-	if (out->truncated && start > 0 && !rc) {
-		out->len = start;
-		print_flush_sink(out);
-		out->truncated = false;
-		rc = stp_vformat(out, fmt, again);
-	} else if (out->truncated && !rc) {
-		/* Larger than the whole buffer: emitted in pieces. */
-		out->len = start;
-		out->truncated = false;
-		rc = stp_vformat(out, fmt, again);
-	}
-	va_end(again);
-	va_end(ap);
-	if (rc)
-		fault_error(c);
+	stp_print_sink(&c->print);
 }
 
 void stp_print(struct stp_context *c, const char *s)
 {
 	stp_out_puts(&c->print, s);
-}
-
-void stp_print_long(struct stp_context *c, s64 v)
-{
-	stp_out_long(&c->print, v);
-}
-
-void stp_sprintf(struct stp_context *c, char *dst, const char *fmt, ...)
-{
-	struct stp_out out;
-	va_list ap;
-	int rc;
-
-	stp_out_init(&out, dst, stp_module.maxstringlen - 1, NULL);
-	va_start(ap, fmt);
-	rc = stp_vformat(&out, fmt, ap);
-	va_end(ap);
-	dst[out.len] = '\0';
-	if (rc) {
-		c->print.fault_addr = out.fault_addr;
-		fault_error(c);
-	}
-}
-
-void stp_cprintf(struct stp_context *c, const char *fmt, ...)
-{
-	struct stp_out *out = &c->print;
-	u32 room = out->size - out->len;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(out->buf + out->len, room, fmt, ap);
-	va_end(ap);
-	if (n >= 0 && (u32)n < room) {
-		out->len += n;
-		return;
-	}
-	/* Did not fit: start a new record with it. */
-	print_flush_sink(out);
-	va_start(ap, fmt);
-	n = vsnprintf(out->buf, out->size, fmt, ap);
-	va_end(ap);
-	out->len = n < 0 ? 0 : min_t(u32, n, out->size - 1);
 }

@@ -9,7 +9,7 @@
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 
-#include "internal.h"
+#include "core.h"
 
 atomic_t stp_state = ATOMIC_INIT(STP_STATE_LOADED);
 static DEFINE_MUTEX(stp_session_mutex);
@@ -30,7 +30,7 @@ static struct dentry *stp_top_dir; /* debugfs STP_DEBUGFS_DIR */
 static bool stp_top_dir_looked_up; /* holds a reference to drop */
 static struct dentry *stp_module_dir;
 
-void stp_request_exit(bool error)
+static void stp_request_exit(bool error)
 {
 	int s;
 
@@ -133,7 +133,7 @@ static void run_in_order(const struct stp_probe *const *probes, u32 n,
 	}
 }
 
-int stp_session_start(s32 target)
+static int stp_session_start(s32 target)
 {
 	int rc = 0;
 
@@ -154,7 +154,7 @@ out:
 	return rc;
 }
 
-void stp_session_stop(void)
+static void stp_session_stop(void)
 {
 	int s;
 
@@ -183,7 +183,7 @@ out:
 	mutex_unlock(&stp_session_mutex);
 }
 
-void stp_session_exited(struct stp_msg_exited *msg)
+static void stp_session_exited(struct stp_msg_exited *msg)
 {
 	memset(msg, 0, sizeof(*msg));
 	msg->status = stp_had_errors() || READ_ONCE(stp_error_exit) ? 1 : 0;
@@ -193,11 +193,32 @@ void stp_session_exited(struct stp_msg_exited *msg)
 	msg->last_seq = stp_transport_last_seq();
 }
 
+/*
+ * Weak references: naming a provider here does not link it in, but tells
+ * whether the generated code listed it.
+ */
+extern const struct stp_provider stp_globals_provider __weak;
+extern const struct stp_provider stp_locks_provider __weak;
+extern const struct stp_provider stp_timer_provider __weak;
+
+static bool provider_listed(const struct stp_provider *p)
+{
+	u32 i;
+
+	for (i = 0; p && i < stp_module.nproviders; i++)
+		if (stp_module.providers[i] == p)
+			return true;
+	return false;
+}
+
+/* Probes with locks need them linked: stp_locks_provider listed. */
 static bool lock_refs_ok(const struct stp_probe *p)
 {
 	u16 i;
 
 	if (!p || !p->handler)
+		return false;
+	if (p->nlocks && !provider_listed(&stp_locks_provider))
 		return false;
 	for (i = 0; i < p->nlocks; i++) {
 		if (p->locks[i].global >= stp_module.nglobals)
@@ -216,23 +237,6 @@ static bool probes_ok(const struct stp_probe *const *probes, u32 n)
 		if (!lock_refs_ok(probes[i]))
 			return false;
 	return true;
-}
-
-/*
- * Weak references: naming a provider here does not link it in, but tells
- * whether the generated code listed it.
- */
-extern const struct stp_provider stp_globals_provider __weak;
-extern const struct stp_provider stp_timer_provider __weak;
-
-static bool provider_listed(const struct stp_provider *p)
-{
-	u32 i;
-
-	for (i = 0; p && i < stp_module.nproviders; i++)
-		if (stp_module.providers[i] == p)
-			return true;
-	return false;
 }
 
 /* A descriptor the runtime cannot work with is refused at load. */
@@ -317,12 +321,9 @@ static int __init stp_module_init(void)
 	rc = stp_contexts_alloc();
 	if (rc)
 		goto err;
-	rc = stp_locks_alloc(stp_module.nglobals);
-	if (rc)
-		goto err_contexts;
 	rc = providers_init();
 	if (rc)
-		goto err_locks;
+		goto err_contexts;
 	rc = create_dirs();
 	if (rc)
 		goto err_providers;
@@ -340,8 +341,6 @@ err_dirs:
 	remove_dirs();
 err_providers:
 	providers_exit();
-err_locks:
-	stp_locks_free();
 err_contexts:
 	stp_contexts_free();
 err:
@@ -357,7 +356,6 @@ static void __exit stp_module_exit(void)
 	remove_dirs();
 	stp_ctl_close();
 	providers_exit();
-	stp_locks_free();
 	stp_contexts_free();
 }
 

@@ -27,7 +27,7 @@
 #include <linux/smp.h>
 #include <linux/uaccess.h>
 
-#include "internal.h"
+#include "core.h"
 
 #define STP_N_SUBBUFS 8
 #define STP_MIN_SUBBUF (64 * 1024)
@@ -47,7 +47,7 @@ struct trace_reader {
 
 static int trace_open(struct inode *inode, struct file *file)
 {
-	struct trace_reader *r = kzalloc(sizeof(*r), GFP_KERNEL);
+	struct trace_reader *r = stp_zalloc(sizeof(*r));
 
 	if (!r)
 		return -ENOMEM;
@@ -58,7 +58,7 @@ static int trace_open(struct inode *inode, struct file *file)
 
 static int trace_release(struct inode *inode, struct file *file)
 {
-	kfree(file->private_data);
+	stp_free(file->private_data);
 	return 0;
 }
 
@@ -142,12 +142,12 @@ static const struct rchan_callbacks stp_relay_callbacks = {
 	.remove_buf_file = remove_buf_file,
 };
 
-u32 stp_param_bufsize(void)
+static u32 stp_param_bufsize(void)
 {
 	return stp_bufsize_param ?: stp_module.bufsize_mb;
 }
 
-int stp_transport_init(struct dentry *dir, u32 bufsize_mb)
+static int stp_transport_init(struct dentry *dir, u32 bufsize_mb)
 {
 	u64 per_cpu = (u64)bufsize_mb << 20;
 	u64 ram = (u64)totalram_pages() << PAGE_SHIFT;
@@ -166,14 +166,14 @@ int stp_transport_init(struct dentry *dir, u32 bufsize_mb)
 	return stp_chan ? 0 : -ENOMEM;
 }
 
-void stp_transport_close(void)
+static void stp_transport_close(void)
 {
 	if (stp_chan)
 		relay_close(stp_chan);
 	stp_chan = NULL;
 }
 
-void stp_transport_info(struct stp_msg_transport_info *info)
+static void stp_transport_info(struct stp_msg_transport_info *info)
 {
 	memset(info, 0, sizeof(*info));
 	info->version = STP_PROTOCOL_VERSION;
@@ -186,7 +186,7 @@ void stp_transport_info(struct stp_msg_transport_info *info)
 		sizeof(info->module_name));
 }
 
-int stp_transport_write(const void *data, u32 len)
+static int stp_transport_write(const void *data, u32 len)
 {
 	struct stp_record_hdr hdr;
 	unsigned long flags;
@@ -224,7 +224,7 @@ static void switch_partial_subbuf(void *unused)
 	stp_context_release();
 }
 
-u64 stp_transport_flush(void)
+static u64 stp_transport_flush(void)
 {
 	u64 watermark = atomic64_read(&stp_seq);
 
@@ -236,12 +236,12 @@ u64 stp_transport_flush(void)
 	return watermark;
 }
 
-u64 stp_transport_dropped(void)
+static u64 stp_transport_dropped(void)
 {
 	return atomic64_read(&stp_dropped);
 }
 
-u64 stp_transport_last_seq(void)
+static u64 stp_transport_last_seq(void)
 {
 	return atomic64_read(&stp_seq);
 }

@@ -33,7 +33,10 @@ static const struct stp_probe p_profile = {
 static const struct stp_timer_desc timers[] = {
 	{.probe = &p_profile, .kind = STP_TIMER_PROFILE},
 };
-static const struct stp_provider *const providers[] = {&stp_timer_provider};
+static const struct stp_provider *const providers[] = {
+	&stp_locks_provider,
+	&stp_timer_provider,
+};
 
 const struct stp_module_desc stp_module = {
 	STP_MODULE_LIMITS,	.flags = STP_MODULE_BULK,

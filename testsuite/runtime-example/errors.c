@@ -152,6 +152,7 @@ static const struct stp_probe *const end_probes[] = {&p_end};
 static const struct stp_probe *const error_probes[] = {&p_error};
 static const struct stp_provider *const providers[] = {
 	&stp_globals_provider,
+	&stp_locks_provider,
 };
 
 const struct stp_module_desc stp_module = {

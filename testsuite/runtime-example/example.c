@@ -280,6 +280,7 @@ static const struct stp_timer_desc timers[] = {
 
 static const struct stp_provider *const providers[] = {
 	&stp_globals_provider,
+	&stp_locks_provider,
 	&stp_timer_provider,
 };
 

@@ -35,7 +35,10 @@ static const struct stp_probe p_timer = {
 static const struct stp_timer_desc timers[] = {
 	{.probe = &p_timer, .period = 1000000},
 };
-static const struct stp_provider *const providers[] = {&stp_timer_provider};
+static const struct stp_provider *const providers[] = {
+	&stp_locks_provider,
+	&stp_timer_provider,
+};
 
 const struct stp_module_desc stp_module = {
 	STP_MODULE_LIMITS,

@@ -75,7 +75,10 @@ static const struct stp_timer_desc timers[] = {
 	 .randomize = 1,
 	 .flags = STP_TIMER_JIFFIES},
 };
-static const struct stp_provider *const providers[] = {&stp_timer_provider};
+static const struct stp_provider *const providers[] = {
+	&stp_locks_provider,
+	&stp_timer_provider,
+};
 
 const struct stp_module_desc stp_module = {
 	STP_MODULE_LIMITS,

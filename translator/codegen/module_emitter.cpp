@@ -238,6 +238,7 @@ GeneratedModule ModuleEmitter::run()
 		has_locks[i] = !table.empty();
 		text += table;
 	}
+	bool any_locks = false;
 	for (const ProbeInput& p : in_.probes) {
 		if (ctx.used.count(p.probe) == 0)
 			continue;
@@ -247,6 +248,7 @@ GeneratedModule ModuleEmitter::run()
 		text += "\t.pp = " + c_string_literal(p.pp) + ",\n";
 		text += "\t.handler = " + hn + ",\n";
 		if (has_locks[h]) {
+			any_locks = true;
 			text += "\t.locks = " + hn + "_locks,\n";
 			text += "\t.nlocks = ARRAY_SIZE(" + hn + "_locks),\n";
 		}
@@ -285,6 +287,9 @@ GeneratedModule ModuleEmitter::run()
 		});
 	if (runtime_globals)
 		providers.push_back("&stp_globals_provider");
+	// Probes with locks need the lock code, which listing it links.
+	if (any_locks)
+		providers.push_back("&stp_locks_provider");
 	if (!ctx.timers.empty())
 		providers.push_back("&stp_timer_provider");
 	for (const std::string& p : ctx.providers)

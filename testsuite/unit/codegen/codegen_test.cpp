@@ -38,8 +38,19 @@ TEST(Codegen, ModuleLayout)
 	EXPECT_TRUE(g->has("\tSTP_MODULE_LIMITS,\n"));
 	EXPECT_TRUE(g->has("STP_PARAM_LONG(n, g_n);"));
 	EXPECT_TRUE(g->has(".globals = globals,\n\t.nglobals = G__N,"));
-	// No arrays or aggregates, no timers: no providers.
+	// No arrays or aggregates, no timers: only the probe's lock needs a provider.
+	EXPECT_TRUE(g->has("providers[] = {&stp_locks_provider};"));
+}
+
+TEST(Codegen, TheLocksProviderOnlyForProbesWithLocks)
+{
+	// The lock code is linked only by listing its provider.
+	auto g = generate("probe begin { println(1) }");
+	ASSERT_EQ(g->messages(), "");
 	EXPECT_FALSE(g->has("providers"));
+	g = generate("global n = 1\nprobe begin { println(1) }\nprobe end { println(n) }");
+	ASSERT_EQ(g->messages(), "");
+	EXPECT_TRUE(g->has("providers[] = {&stp_locks_provider};"));
 }
 
 TEST(Codegen, NoLabelThatNothingUses)
@@ -160,7 +171,7 @@ TEST(Codegen, ArrayUpdatesAreCheckedAtTheArraysName)
 	EXPECT_TRUE(g->has("\t.nkeys = 2,\n\t.key_types = {STP_TYPE_LONG, STP_TYPE_STRING},\n\t"
 			   ".value_type = STP_TYPE_LONG,\n\t.max_entries = 10,\n"));
 	EXPECT_TRUE(g->has("\t.wrap = 1,\n"));
-	EXPECT_TRUE(g->has("providers[] = {&stp_globals_provider};"));
+	EXPECT_TRUE(g->has("providers[] = {&stp_globals_provider, &stp_locks_provider};"));
 }
 
 TEST(Codegen, ForeachSortsLimitsAndEndsItsIteration)
