@@ -90,33 +90,8 @@ static void stp_context_release(void)
 	atomic_dec(&stp_contexts[smp_processor_id()]->busy);
 }
 
-void stp_error_str(struct stp_context *c, const char *msg)
-{
-	if (c->last_error)
-		return;
-	strscpy(c->error_buf, msg, sizeof(c->error_buf));
-	c->last_error = c->error_buf;
-}
-
-void stp_error_printf(struct stp_context *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (c->last_error)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(c->error_buf, sizeof(c->error_buf), fmt, ap);
-	va_end(ap);
-	c->last_error = c->error_buf;
-}
-
+/* abort()'s "error" (error.c), which is not reported. */
 const char stp_abort_error[] = "abort";
-
-void stp_abort(struct stp_context *c)
-{
-	stp_exit();
-	c->last_error = stp_abort_error;
-}
 
 static void report_error(struct stp_context *c)
 {

@@ -15,7 +15,7 @@ atomic_t stp_state = ATOMIC_INIT(STP_STATE_LOADED);
 static DEFINE_MUTEX(stp_session_mutex);
 static atomic_t stp_exit_requested = ATOMIC_INIT(0);
 static bool stp_error_exit; /* ended by errors: error probes, not end */
-static s32 stp_target_pid;
+s32 stp_target_pid;	    /* target(): session.h */
 
 /*
  * Referenced by every generated module (runtime.h): linking the module
@@ -48,16 +48,6 @@ static void stp_request_exit(bool error)
 void stp_exit(void)
 {
 	stp_request_exit(false);
-}
-
-void stp_warn(const char *msg)
-{
-	stp_ctl_printf(STP_MSG_WARNING, false, "WARNING: %s\n", msg);
-}
-
-s64 stp_target(void)
-{
-	return stp_target_pid;
 }
 
 static void providers_start(void)

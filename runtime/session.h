@@ -17,7 +17,11 @@ void stp_exit(void);
 /* warn(msg): "WARNING: msg" on staprun's stderr (unless staprun -w). */
 void stp_warn(const char *msg);
 /* target(): the pid given by staprun -c or -x, 0 if none. */
-s64 stp_target(void);
+extern s32 stp_target_pid; /* set at the start, before any probe runs */
+static inline s64 stp_target(void)
+{
+	return stp_target_pid;
+}
 
 /* gettimeofday_ns(), local_clock_ns(), jiffies(), HZ() */
 s64 stp_gettimeofday_ns(void);
