@@ -28,16 +28,18 @@ static size_t min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
+/* Through stp_out_write(), which alone knows how to make room. */
 void stp_out_fill(struct stp_out *out, char c, size_t n)
 {
-	while (n) {
-		size_t k;
+	char chunk[32];
 
-		if (!stp_out_room(out))
+	memset(chunk, c, min_size(n, sizeof(chunk)));
+	while (n) {
+		size_t k = min_size(n, sizeof(chunk));
+
+		stp_out_write(out, chunk, k);
+		if (out->truncated)
 			return;
-		k = min_size(out->size - out->len, n);
-		memset(out->buf + out->len, c, k);
-		out->len += k;
 		n -= k;
 	}
 }
@@ -372,39 +374,4 @@ int stp_vformat(struct stp_out *out, const char *fmt, va_list ap)
 		p++;
 	}
 	return 0;
-}
-
-int stp_format(struct stp_out *out, const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = stp_vformat(out, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-int stp_vsnprintf(char *dst, size_t size, const char *fmt, va_list ap)
-{
-	struct stp_out out;
-	int rc;
-
-	if (!size)
-		return 0;
-	stp_out_init(&out, dst, (u32)(size - 1), NULL);
-	rc = stp_vformat(&out, fmt, ap);
-	dst[out.len] = '\0';
-	return rc;
-}
-
-int stp_snprintf(char *dst, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = stp_vsnprintf(dst, size, fmt, ap);
-	va_end(ap);
-	return rc;
 }

@@ -40,24 +40,26 @@ static inline void stp_out_init(struct stp_out *out, char *buf, u32 size,
 }
 
 /*
- * Writers (out.c: every module has them; the others are the format
- * engine's, format.c).  Output that does not fit, even after a flush, is
- * dropped and sets out->truncated.
+ * Writers (stp_out_write is out.c's: every module has it; the others are
+ * the format engine's, format.c).  Output that does not fit, even after a
+ * flush, is dropped and sets out->truncated.
  */
 void stp_out_write(struct stp_out *out, const char *s, size_t n);
-void stp_out_puts(struct stp_out *out, const char *s);
-/* For writers: true when out has room for at least one byte. */
-bool stp_out_room(struct stp_out *out);
+static inline void stp_out_puts(struct stp_out *out, const char *s)
+{
+	stp_out_write(out, s, strlen(s));
+}
 void stp_out_fill(struct stp_out *out, char c, size_t n);
 void stp_out_putc(struct stp_out *out, char c);
 void stp_out_long(struct stp_out *out, s64 v);
 
 /*
  * Formats into out.  Returns 0, or -EFAULT when %m/%M could not read
- * memory (out->fault_addr says where; output stops there).
+ * memory (out->fault_addr says where; output stops there).  stp_format()
+ * and the string functions below are snprintf.c's.
  */
-int stp_format(struct stp_out *out, const char *fmt, ...);
 int stp_vformat(struct stp_out *out, const char *fmt, va_list ap);
+int stp_format(struct stp_out *out, const char *fmt, ...);
 
 /*
  * Formats into the string dst of size bytes (NUL included, so at most

@@ -34,6 +34,10 @@ void stp_locks_report(void);
 /* The print buffer's flush: writes its content as one record. */
 int stp_print_sink(struct stp_out *out);
 
+/* printf.c */
+/* The error of a %m or %M that could not read c->print.fault_addr. */
+void stp_print_fault(struct stp_context *c);
+
 /* control.c */
 /*
  * A formatted WARNING/ERROR line, in the kernel's C format: the core's

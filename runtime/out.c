@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The output sink's basic writers (format.h).  Apart from the format
- * engine (format.c) because every module prints through them (the print
- * buffer, print()), while only scripts that format link the engine.
+ * The output sink's writer (format.h).  Apart from the format engine
+ * (format.c) because every module prints through it (the print buffer,
+ * print()), while only scripts that format link the engine.
  */
 #include "format.h"
 
-bool stp_out_room(struct stp_out *out)
+/* True when out has room for at least one byte. */
+static bool make_room(struct stp_out *out)
 {
 	if (out->len < out->size)
 		return true;
@@ -21,7 +22,7 @@ void stp_out_write(struct stp_out *out, const char *s, size_t n)
 	while (n) {
 		size_t k;
 
-		if (!stp_out_room(out))
+		if (!make_room(out))
 			return;
 		k = out->size - out->len;
 		if (k > n)
@@ -31,9 +32,4 @@ void stp_out_write(struct stp_out *out, const char *s, size_t n)
 		s += k;
 		n -= k;
 	}
-}
-
-void stp_out_puts(struct stp_out *out, const char *s)
-{
-	stp_out_write(out, s, strlen(s));
 }

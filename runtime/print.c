@@ -37,8 +37,3 @@ static void stp_print_flush(struct stp_context *c)
 {
 	stp_print_sink(&c->print);
 }
-
-void stp_print(struct stp_context *c, const char *s)
-{
-	stp_out_puts(&c->print, s);
-}

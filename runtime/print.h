@@ -13,7 +13,10 @@
 /* printf(fmt, ...): arguments as described in format.h. */
 void stp_printf(struct stp_context *c, const char *fmt, ...);
 /* print(string) */
-void stp_print(struct stp_context *c, const char *s);
+static inline void stp_print(struct stp_context *c, const char *s)
+{
+	stp_out_puts(&c->print, s);
+}
 /* print(long) */
 void stp_print_long(struct stp_context *c, s64 v);
 /* print(@hist_log(s)) / print(@hist_linear(s, ...)) */
