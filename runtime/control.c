@@ -68,11 +68,13 @@ void stp_ctl_printf(u32 type, bool urgent, const char *fmt, ...)
 {
 	char line[STP_ERROR_BUF + 256];
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	stp_ctl_send(type, line, strlen(line), urgent);
+	/* The length it wanted: a cut line is sizeof(line) - 1 long. */
+	stp_ctl_send(type, line, min_t(u32, n, sizeof(line) - 1), urgent);
 }
 
 static int ctl_open(struct inode *inode, struct file *file)

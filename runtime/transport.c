@@ -182,8 +182,10 @@ static void stp_transport_info(struct stp_msg_transport_info *info)
 	info->subbuf_size = stp_chan->subbuf_size;
 	info->n_subbufs = stp_chan->n_subbufs;
 	info->state = atomic_read(&stp_state);
-	strscpy(info->module_name, module_name(THIS_MODULE),
-		sizeof(info->module_name));
+	/* Both fixed arrays, the module's NUL-terminated: no length to find. */
+	BUILD_BUG_ON(sizeof(info->module_name) < sizeof(THIS_MODULE->name));
+	memcpy(info->module_name, THIS_MODULE->name,
+	       sizeof(THIS_MODULE->name));
 }
 
 static int stp_transport_write(const void *data, u32 len)
