@@ -38,8 +38,12 @@ static void ctl_wakeup(struct irq_work *work)
 static int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
 {
 	struct stp_msg_hdr hdr = {.type = type, .len = len};
+	struct kfifo *fifo = &stp_ctl_fifo;
 	unsigned long flags;
 	unsigned int room;
+
+	/* Its address once, not in each access (a relocation each). */
+	OPTIMIZER_HIDE_VAR(fifo);
 
 	if (in_nmi()) {
 		if (!raw_spin_trylock(&stp_ctl_lock))
@@ -47,12 +51,12 @@ static int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
 	} else {
 		raw_spin_lock_irqsave(&stp_ctl_lock, flags);
 	}
-	room = kfifo_avail(&stp_ctl_fifo);
+	room = kfifo_avail(fifo);
 	if (!urgent)
 		room = room > STP_CTL_RESERVE ? room - STP_CTL_RESERVE : 0;
 	if (sizeof(hdr) + len <= room) {
-		kfifo_in(&stp_ctl_fifo, &hdr, sizeof(hdr));
-		kfifo_in(&stp_ctl_fifo, data, len);
+		kfifo_in(fifo, &hdr, sizeof(hdr));
+		kfifo_in(fifo, data, len);
 	}
 	if (in_nmi())
 		raw_spin_unlock(&stp_ctl_lock);
@@ -93,19 +97,21 @@ static int ctl_release(struct inode *inode, struct file *file)
 static ssize_t ctl_read(struct file *file, char __user *ubuf, size_t count,
 			loff_t *ppos)
 {
+	struct kfifo *fifo = &stp_ctl_fifo;
 	unsigned int copied;
 	int rc;
 
-	if (kfifo_is_empty(&stp_ctl_fifo)) {
+	OPTIMIZER_HIDE_VAR(fifo);
+	if (kfifo_is_empty(fifo)) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
 		rc = wait_event_interruptible(stp_ctl_wait,
-					      !kfifo_is_empty(&stp_ctl_fifo));
+					      !kfifo_is_empty(fifo));
 		if (rc)
 			return rc;
 	}
 	/* Single reader (one opener): no lock against the writers needed. */
-	rc = kfifo_to_user(&stp_ctl_fifo, ubuf, count, &copied);
+	rc = kfifo_to_user(fifo, ubuf, count, &copied);
 	return rc ? rc : copied;
 }
 

@@ -236,6 +236,12 @@ static int check_descriptor(void)
 	bool objects = false;
 	u32 i;
 
+	/*
+	 * Through a register, not the descriptor's address in every access:
+	 * one relocation in the module rather than one per field.
+	 */
+	OPTIMIZER_HIDE_VAR(d);
+
 	if (d->maxstringlen < 2 || d->maxstringlen > 65536 ||
 	    d->maxmapentries < 1 || d->maxaction < 1 ||
 	    d->maxaction_interruptible < 1 || d->bufsize_mb < 1 ||
