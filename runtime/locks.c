@@ -6,7 +6,8 @@
  * after MAXTRYLOCK failed attempts the probe is skipped instead of
  * spinning, because a probe may interrupt a holder on the same CPU.
  *
- * A runtime member of its own, linked by listing stp_locks_provider:
+ * A runtime member (with params.c: scripts with scalar globals have
+ * both), linked by listing stp_locks_provider or using a parameter:
  * modules whose probes use no globals do without it.  The core calls
  * the functions below only for probes that have locks (weak references,
  * context.c), which the descriptor check allows only with the provider.
