@@ -34,7 +34,7 @@ static void pstat_destroy(struct stp_pstat *p)
 	for_each_possible_cpu (cpu)
 		kvfree(p->part[cpu]);
 	kvfree(p->agg);
-	kfree(p);
+	stp_free(p);
 }
 
 static struct stp_pstat *pstat_create(const struct stp_stat_desc *d)
@@ -43,7 +43,7 @@ static struct stp_pstat *pstat_create(const struct stp_stat_desc *d)
 	struct stp_pstat *p;
 	unsigned int cpu;
 
-	p = kzalloc(struct_size(p, part, nr_cpu_ids), GFP_KERNEL);
+	p = stp_zalloc(struct_size(p, part, nr_cpu_ids));
 	if (!p)
 		return NULL;
 	p->desc = d;
@@ -102,7 +102,7 @@ static void pmap_destroy(struct stp_pmap *p)
 			stp_map_destroy(p->part[cpu]);
 	if (p->agg)
 		stp_map_destroy(p->agg);
-	kfree(p);
+	stp_free(p);
 }
 
 static struct stp_pmap *pmap_create(const struct stp_map_desc *d, u32 entries)
@@ -110,7 +110,7 @@ static struct stp_pmap *pmap_create(const struct stp_map_desc *d, u32 entries)
 	struct stp_pmap *p;
 	unsigned int cpu;
 
-	p = kzalloc(struct_size(p, part, nr_cpu_ids), GFP_KERNEL);
+	p = stp_zalloc(struct_size(p, part, nr_cpu_ids));
 	if (!p)
 		return NULL;
 	p->desc = d;

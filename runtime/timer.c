@@ -8,7 +8,6 @@
 #include <linux/hrtimer.h>
 #include <linux/jiffies.h>
 #include <linux/random.h>
-#include <linux/slab.h>
 #include <linux/smp.h>
 #include <asm/irq_regs.h>
 
@@ -70,16 +69,16 @@ static int timers_alloc(void)
 
 	if (!stp_module.ntimers)
 		return 0;
-	stp_timers =
-		kcalloc(stp_module.ntimers, sizeof(*stp_timers), GFP_KERNEL);
+	/* The runtime's allocator (no kmalloc imports of its own). */
+	stp_timers = stp_zalloc(stp_module.ntimers * sizeof(*stp_timers));
 	if (!stp_timers)
 		return -ENOMEM;
 	for (i = 0; i < stp_module.ntimers; i++) {
 		const struct stp_timer_desc *d = &stp_module.timers[i];
 		u64 period = d->period, randomize = d->randomize;
 
-		stp_timers[i] = kcalloc(instances(d), sizeof(struct stp_timer),
-					GFP_KERNEL);
+		stp_timers[i] =
+			stp_zalloc(instances(d) * sizeof(struct stp_timer));
 		if (!stp_timers[i]) {
 			timers_free();
 			return -ENOMEM;
@@ -106,8 +105,8 @@ static void timers_free(void)
 	if (!stp_timers)
 		return;
 	for (i = 0; i < stp_module.ntimers; i++)
-		kfree(stp_timers[i]);
-	kfree(stp_timers);
+		stp_free(stp_timers[i]);
+	stp_free(stp_timers);
 	stp_timers = NULL;
 }
 
