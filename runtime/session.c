@@ -191,24 +191,12 @@ extern const struct stp_provider stp_globals_provider __weak;
 extern const struct stp_provider stp_locks_provider __weak;
 extern const struct stp_provider stp_timer_provider __weak;
 
-static bool provider_listed(const struct stp_provider *p)
-{
-	u32 i;
-
-	for (i = 0; p && i < stp_module.nproviders; i++)
-		if (stp_module.providers[i] == p)
-			return true;
-	return false;
-}
-
-/* Probes with locks need them linked: stp_locks_provider listed. */
-static bool lock_refs_ok(const struct stp_probe *p)
+/* A probe needs a handler; its locks, the provider and existing globals. */
+static bool probe_ok(const struct stp_probe *p, bool locks)
 {
 	u16 i;
 
-	if (!p || !p->handler)
-		return false;
-	if (p->nlocks && !provider_listed(&stp_locks_provider))
+	if (!p || !p->handler || (p->nlocks && !locks))
 		return false;
 	for (i = 0; i < p->nlocks; i++) {
 		if (p->locks[i].global >= stp_module.nglobals)
@@ -219,12 +207,12 @@ static bool lock_refs_ok(const struct stp_probe *p)
 	return true;
 }
 
-static bool probes_ok(const struct stp_probe *const *probes, u32 n)
+static bool probes_ok(const struct stp_probe *const *probes, u32 n, bool locks)
 {
 	u32 i;
 
 	for (i = 0; i < n; i++)
-		if (!lock_refs_ok(probes[i]))
+		if (!probe_ok(probes[i], locks))
 			return false;
 	return true;
 }
@@ -233,7 +221,7 @@ static bool probes_ok(const struct stp_probe *const *probes, u32 n)
 static int check_descriptor(void)
 {
 	const struct stp_module_desc *d = &stp_module;
-	bool objects = false;
+	bool globals = false, locks = false, timers = false, objects = false;
 	u32 i;
 
 	/*
@@ -247,12 +235,25 @@ static int check_descriptor(void)
 	    d->maxaction_interruptible < 1 || d->bufsize_mb < 1 ||
 	    d->print_bufsize < 256 || d->print_bufsize > (1 << 20))
 		return -EINVAL;
-	if (!probes_ok(d->begin, d->nbegin) || !probes_ok(d->end, d->nend) ||
-	    !probes_ok(d->error, d->nerror))
+	/* Which providers are listed (an absent weak one is never equal). */
+	for (i = 0; i < d->nproviders; i++) {
+		const struct stp_provider *p = d->providers[i];
+
+		if (!p)
+			return -EINVAL;
+		globals |= p == &stp_globals_provider;
+		locks |= p == &stp_locks_provider;
+		timers |= p == &stp_timer_provider;
+	}
+	if (!probes_ok(d->begin, d->nbegin, locks) ||
+	    !probes_ok(d->end, d->nend, locks) ||
+	    !probes_ok(d->error, d->nerror, locks))
 		return -EINVAL;
 	for (i = 0; i < d->ntimers; i++)
-		if (!lock_refs_ok(d->timers[i].probe))
+		if (!probe_ok(d->timers[i].probe, locks))
 			return -EINVAL;
+	if (d->ntimers && !timers)
+		return -EINVAL;
 	for (i = 0; i < d->nglobals; i++) {
 		if (d->globals[i].kind == STP_GLOBAL_SCALAR)
 			continue;
@@ -260,14 +261,7 @@ static int check_descriptor(void)
 			return -EINVAL;
 		objects = true;
 	}
-	if (objects && !provider_listed(&stp_globals_provider))
-		return -EINVAL;
-	if (d->ntimers && !provider_listed(&stp_timer_provider))
-		return -EINVAL;
-	for (i = 0; i < d->nproviders; i++)
-		if (!d->providers[i])
-			return -EINVAL;
-	return 0;
+	return objects && !globals ? -EINVAL : 0;
 }
 
 static int create_dirs(void)
