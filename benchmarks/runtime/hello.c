@@ -9,7 +9,7 @@ static void probe_begin(struct stp_context *c)
 {
 	if (stp_actions(c, 2, "identifier 'printf' at <input>:1:15"))
 		return;
-	stp_printf(c, "hello world\n");
+	stp_print(c, "hello world\n");
 	stp_exit();
 }
 
