@@ -184,8 +184,7 @@ static void stp_transport_info(struct stp_msg_transport_info *info)
 	info->state = atomic_read(&stp_state);
 	/* Both fixed arrays, the module's NUL-terminated: no length to find. */
 	BUILD_BUG_ON(sizeof(info->module_name) < sizeof(THIS_MODULE->name));
-	memcpy(info->module_name, THIS_MODULE->name,
-	       sizeof(THIS_MODULE->name));
+	memcpy(info->module_name, THIS_MODULE->name, sizeof(THIS_MODULE->name));
 }
 
 static int stp_transport_write(const void *data, u32 len)
