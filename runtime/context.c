@@ -23,9 +23,9 @@ extern bool stp_locks_take(const struct stp_probe *p) __weak;
 extern void stp_locks_release(const struct stp_probe *p) __weak;
 extern void stp_locks_report(void) __weak;
 
-void *stp_zalloc(size_t size)
+void *stp_zalloc_node(size_t size, int node)
 {
-	return kvzalloc(size, GFP_KERNEL);
+	return kvzalloc_node(size, GFP_KERNEL, node);
 }
 
 void stp_free(void *p)
@@ -50,7 +50,7 @@ static int stp_contexts_alloc(void)
 		return -ENOMEM;
 	for_each_possible_cpu (cpu) {
 		struct stp_context *c;
-		char *mem = kvzalloc_node(size, GFP_KERNEL, cpu_to_node(cpu));
+		char *mem = stp_zalloc_node(size, cpu_to_node(cpu));
 
 		if (!mem)
 			goto err_free;

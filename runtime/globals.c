@@ -5,9 +5,6 @@
  * that CPU's node, so that <<< never shares a cache line or a lock.
  */
 #include <linux/cpumask.h>
-#include <linux/mm.h>
-#include <linux/module.h>
-#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
 
@@ -32,8 +29,8 @@ static void pstat_destroy(struct stp_pstat *p)
 	if (!p)
 		return;
 	for_each_possible_cpu (cpu)
-		kvfree(p->part[cpu]);
-	kvfree(p->agg);
+		stp_free(p->part[cpu]);
+	stp_free(p->agg);
 	stp_free(p);
 }
 
@@ -47,12 +44,11 @@ static struct stp_pstat *pstat_create(const struct stp_stat_desc *d)
 	if (!p)
 		return NULL;
 	p->desc = d;
-	p->agg = kvzalloc(size, GFP_KERNEL);
+	p->agg = stp_zalloc(size);
 	if (!p->agg)
 		goto err;
 	for_each_possible_cpu (cpu) {
-		p->part[cpu] =
-			kvzalloc_node(size, GFP_KERNEL, cpu_to_node(cpu));
+		p->part[cpu] = stp_zalloc_node(size, cpu_to_node(cpu));
 		if (!p->part[cpu])
 			goto err;
 	}
@@ -287,9 +283,10 @@ static int globals_create(void)
 			break;
 		}
 		if (!obj) {
-			pr_err("%s: cannot create global '%s' (invalid "
+			/* The provider's failure is logged with the module. */
+			pr_err("cannot create global '%s' (invalid "
 			       "description or out of memory)\n",
-			       module_name(THIS_MODULE), g->name);
+			       g->name);
 			globals_destroy();
 			return -ENOMEM;
 		}

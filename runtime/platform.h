@@ -18,9 +18,18 @@
 #include <linux/compiler.h>
 #include <linux/stdarg.h>
 
-/* Zeroed memory for load-time allocations (kvzalloc); never on hot paths. */
-void *stp_zalloc(size_t size);
+/*
+ * Zeroed memory for load-time allocations (kvzalloc_node); never on hot
+ * paths.  A CPU's part of something goes on that CPU's memory node
+ * (cpu_to_node(cpu)); anything else on any node (-1: NUMA_NO_NODE).
+ */
+void *stp_zalloc_node(size_t size, int node);
 void stp_free(void *p);
+
+static inline void *stp_zalloc(size_t size)
+{
+	return stp_zalloc_node(size, -1);
+}
 
 #else /* user space: the unit tests */
 #include <errno.h>

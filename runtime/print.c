@@ -6,19 +6,8 @@
  * formatting functions that write into it are printf.c's.
  */
 #include <linux/kernel.h>
-#include <linux/uaccess.h>
 
 #include "core.h"
-
-/*
- * %m and %M read through here (format.c).  In the core rather than with
- * the format engine: this unit includes linux/uaccess.h already.
- */
-int stp_format_read_memory(void *dst, unsigned long addr, size_t len)
-{
-	return copy_from_kernel_nofault(dst, (const void *)addr, len) ? -EFAULT
-								      : 0;
-}
 
 int stp_print_sink(struct stp_out *out)
 {

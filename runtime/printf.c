@@ -4,7 +4,20 @@
  * the format engine (format.c) in the runtime member 'format', which
  * only modules that format link; sprintf is sprintf.c's.
  */
+#include <linux/uaccess.h>
+
 #include "internal.h"
+
+/*
+ * %m and %M read through here (format.c, which the unit tests compile in
+ * user space with a reader of their own): with the format engine, so that
+ * only modules that format link it.
+ */
+int stp_format_read_memory(void *dst, unsigned long addr, size_t len)
+{
+	return copy_from_kernel_nofault(dst, (const void *)addr, len) ? -EFAULT
+								      : 0;
+}
 
 void stp_print_fault(struct stp_context *c)
 {

@@ -50,29 +50,45 @@ void stp_exit(void)
 	stp_request_exit(false);
 }
 
+/*
+ * The descriptor through a register: a function that reads several of its
+ * fields then costs the module one relocation, not one per field.
+ */
+static __always_inline const struct stp_module_desc *module_desc(void)
+{
+	const struct stp_module_desc *d = &stp_module;
+
+	OPTIMIZER_HIDE_VAR(d);
+	return d;
+}
+
 static void providers_start(void)
 {
+	const struct stp_module_desc *d = module_desc();
 	u32 i;
 
-	for (i = 0; i < stp_module.nproviders; i++)
-		if (stp_module.providers[i]->start)
-			stp_module.providers[i]->start();
+	for (i = 0; i < d->nproviders; i++)
+		if (d->providers[i]->start)
+			d->providers[i]->start();
 }
 
 static void providers_stop(void)
 {
-	u32 i = stp_module.nproviders;
+	const struct stp_module_desc *d = module_desc();
+	u32 i = d->nproviders;
 
 	while (i-- > 0)
-		if (stp_module.providers[i]->stop)
-			stp_module.providers[i]->stop();
+		if (d->providers[i]->stop)
+			d->providers[i]->stop();
 }
 
 static void providers_exit(void)
 {
+	const struct stp_module_desc *d = module_desc();
+
 	while (stp_providers_ready > 0) {
 		const struct stp_provider *p =
-			stp_module.providers[--stp_providers_ready];
+			d->providers[--stp_providers_ready];
 
 		if (p->exit)
 			p->exit();
@@ -146,6 +162,7 @@ out:
 
 static void stp_session_stop(void)
 {
+	const struct stp_module_desc *d = module_desc();
 	int s;
 
 	mutex_lock(&stp_session_mutex);
@@ -161,11 +178,9 @@ static void stp_session_stop(void)
 	/* Handlers run with preemption off: this waits for every one. */
 	synchronize_rcu();
 	if (READ_ONCE(stp_error_exit))
-		run_in_order(stp_module.error, stp_module.nerror,
-			     STP_STATE_STOPPING);
+		run_in_order(d->error, d->nerror, STP_STATE_STOPPING);
 	else
-		run_in_order(stp_module.end, stp_module.nend,
-			     STP_STATE_STOPPING);
+		run_in_order(d->end, d->nend, STP_STATE_STOPPING);
 	stp_report_summary();
 	stp_transport_flush();
 	atomic_set(&stp_state, STP_STATE_STOPPED);

@@ -9,6 +9,7 @@
 #include <gelf.h>
 #include <libelf.h>
 #include <set>
+#include <string_view>
 #include <unistd.h>
 #include <vector>
 
@@ -18,7 +19,9 @@ namespace stap
 namespace
 {
 
-// The names of the module's functions, to keep.
+// The names of the module's functions, to keep (for backtraces), but not
+// the __pfx_ symbols that kernels with function padding (6.2+) put before
+// each function: they name only the padding, which nothing calls.
 bool function_names(const std::string& ko, std::set<std::string>& names, std::string& error)
 {
 	int fd = ::open(ko.c_str(), O_RDONLY | O_CLOEXEC);
@@ -42,7 +45,7 @@ bool function_names(const std::string& ko, std::set<std::string>& names, std::st
 			    GELF_ST_TYPE(sym.st_info) != STT_FUNC)
 				continue;
 			if (const char* name = elf_strptr(elf, sh.sh_link, sym.st_name);
-			    name && *name)
+			    name && *name && std::string_view(name).substr(0, 6) != "__pfx_")
 				names.insert(name);
 		}
 		ok = true;
@@ -74,7 +77,13 @@ bool strip_module(const std::string& ko, const std::string& objcopy, bool patcha
 	}
 	ProcessOptions o;
 	o.output_file = ko + ".strip.log";
-	std::vector<std::string> argv = {objcopy, "--strip-unneeded", "--keep-symbols=" + keep,
+	// --strip-unneeded keeps global symbols: the __pfx_ ones of global
+	// functions go by name (no name kept has a wildcard character).
+	std::vector<std::string> argv = {objcopy,
+					 "--wildcard",
+					 "--strip-unneeded",
+					 "--keep-symbols=" + keep,
+					 "--strip-symbol=__pfx_*",
 					 "--remove-section=.comment"};
 	if (patchable_entries)
 		argv.push_back("--remove-section=__patchable_function_entries");
