@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Fault-tolerant memory reads: a bad address fails, never faults. */
 #include <linux/minmax.h>
-#include <linux/mm.h>
 #include <linux/uaccess.h>
+#include <asm/page.h>
 
 #include "internal.h"
 
@@ -34,7 +34,7 @@ static long read_string(int (*read)(void *, unsigned long, size_t), char *dst,
 	while (done + 1 < size) {
 		unsigned long at = addr + done;
 		size_t chunk = min3(size - 1 - done, (size_t)64,
-				    (size_t)(PAGE_SIZE - offset_in_page(at)));
+				    (size_t)(PAGE_SIZE - (at & ~PAGE_MASK)));
 		char *nul;
 
 		if (read(dst + done, at, chunk)) {
