@@ -91,6 +91,12 @@ echo "compile latency ($mode mode; median of $runs runs; ms, CPU ms in parenthes
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-28s %-6s %14s %14s %8s %8s\n' kernel script cold new warm ".ko B"
 for rel in "${kernels[@]}"; do
+	# One unmeasured cold build first: "cold" means no stap caches, not
+	# kernel headers and compiler read from disk (the operating system's
+	# page cache; this machine's reclaims it within seconds when idle).
+	first=${subjects%% *}
+	build "${first#*:}" "$work/warm-up-$rel" >/dev/null
+	rm -rf "$work/warm-up-$rel"
 	for subject in $subjects; do
 		name=${subject%%:*} src=${subject#*:}
 		cold=() cold_cpu=() new=() new_cpu=() warm=()
