@@ -39,17 +39,19 @@ static int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
 {
 	struct stp_msg_hdr hdr = {.type = type, .len = len};
 	struct kfifo *fifo = &stp_ctl_fifo;
+	raw_spinlock_t *lock = &stp_ctl_lock;
 	unsigned long flags;
 	unsigned int room;
 
-	/* Its address once, not in each access (a relocation each). */
+	/* Their addresses once, not in each access (a relocation each). */
 	OPTIMIZER_HIDE_VAR(fifo);
+	OPTIMIZER_HIDE_VAR(lock);
 
 	if (in_nmi()) {
-		if (!raw_spin_trylock(&stp_ctl_lock))
+		if (!raw_spin_trylock(lock))
 			return -EBUSY;
 	} else {
-		raw_spin_lock_irqsave(&stp_ctl_lock, flags);
+		raw_spin_lock_irqsave(lock, flags);
 	}
 	room = kfifo_avail(fifo);
 	if (!urgent)
@@ -59,9 +61,9 @@ static int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
 		kfifo_in(fifo, data, len);
 	}
 	if (in_nmi())
-		raw_spin_unlock(&stp_ctl_lock);
+		raw_spin_unlock(lock);
 	else
-		raw_spin_unlock_irqrestore(&stp_ctl_lock, flags);
+		raw_spin_unlock_irqrestore(lock, flags);
 	if (sizeof(hdr) + len > room)
 		return -ENOSPC;
 	irq_work_queue(&stp_ctl_wakeup);
