@@ -129,6 +129,8 @@ void stp_stat_add(struct stp_stat *st, const struct stp_stat_desc *d, s64 v)
 		st->max = v;
 	st->count++;
 	st->sum = wrap_add(st->sum, v);
+	if (!d->variance)
+		return;
 	/* Welford's step, with stap's 32-bit difference. */
 	delta = (s32)wrap_sub(x, st->avg_s);
 	st->avg_s = wrap_add(st->avg_s, div_count(delta, st->count));

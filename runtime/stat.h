@@ -21,6 +21,11 @@ struct stp_stat_desc {
 	u8 hist;      /* enum stp_hist_kind */
 	u8 bit_shift; /* @variance(s, b), 0..62: samples scaled by 2^b */
 	s64 start, stop, interval; /* @hist_linear(s, start, stop, interval) */
+	/*
+	 * @variance is read (or sorted by): only then does each sample run
+	 * Welford's step, two divisions, as in stap.
+	 */
+	u8 variance;
 };
 
 /*

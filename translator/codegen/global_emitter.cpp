@@ -24,7 +24,8 @@ const ast::VarDecl* aggregate_decl(const ast::Expr* operand)
 	return nullptr;
 }
 
-// What each aggregate gathers, from its @hist_* and @variance uses.
+// What each aggregate gathers, from its @hist_* and @variance uses (and
+// foreach sorted by @variance).
 class StatUses : public ast::ConstVisitor<StatUses>
 {
 public:
@@ -78,11 +79,23 @@ public:
 	void visit(const ast::StatOp& s)
 	{
 		ConstVisitor::visit(s);
-		if (s.bit_shift) {
-			auto it = m_.globals.find(aggregate_decl(s.operand.get()));
-			if (it != m_.globals.end())
-				it->second.bit_shift = static_cast<std::uint8_t>(*s.bit_shift);
-		}
+		if (s.func != ast::StatFunc::Variance)
+			return;
+		auto it = m_.globals.find(aggregate_decl(s.operand.get()));
+		if (it == m_.globals.end())
+			return;
+		it->second.variance = true;
+		if (s.bit_shift)
+			it->second.bit_shift = static_cast<std::uint8_t>(*s.bit_shift);
+	}
+	void visit(const ast::Foreach& f)
+	{
+		ConstVisitor::visit(f);
+		if (f.sort_aggregate != ast::StatFunc::Variance)
+			return;
+		auto it = m_.globals.find(aggregate_decl(f.array.get()));
+		if (it != m_.globals.end())
+			it->second.variance = true;
 	}
 
 private:
@@ -109,6 +122,8 @@ std::string hist_fields(const GlobalInfo& g)
 		    ", .interval = " + std::to_string(g.hist.interval);
 	if (g.bit_shift != 0)
 		s += ", .bit_shift = " + std::to_string(g.bit_shift);
+	if (g.variance)
+		s += ", .variance = 1";
 	return s;
 }
 

@@ -41,6 +41,7 @@ struct GlobalInfo {
 	std::string desc;      // g_NAME_desc (arrays and aggregates)
 	HistSpec hist;         // Stat, StatMap
 	std::uint8_t bit_shift = 0;
+	bool variance = false; // @variance read or sorted by: <<< computes it
 
 	[[nodiscard]] bool is_array() const
 	{

@@ -33,17 +33,24 @@ struct Stat {
 
 stp_stat_desc plain()
 {
-	return stp_stat_desc{STP_HIST_NONE, 0, 0, 0, 0};
+	return stp_stat_desc{STP_HIST_NONE, 0, 0, 0, 0, 0};
+}
+
+// What the generated code declares for an aggregate whose @variance is read.
+stp_stat_desc with_variance(stp_stat_desc d)
+{
+	d.variance = 1;
+	return d;
 }
 
 stp_stat_desc log_hist()
 {
-	return stp_stat_desc{STP_HIST_LOG, 0, 0, 0, 0};
+	return stp_stat_desc{STP_HIST_LOG, 0, 0, 0, 0, 0};
 }
 
 stp_stat_desc linear(int64_t start, int64_t stop, int64_t interval)
 {
-	return stp_stat_desc{STP_HIST_LINEAR, 0, start, stop, interval};
+	return stp_stat_desc{STP_HIST_LINEAR, 0, start, stop, interval, 0};
 }
 
 // One histogram row: the label right-aligned in val_space, the bar, and
@@ -103,40 +110,41 @@ TEST(Stat, VarianceAsStapComputesIt)
 	for (const Case& c : cases) {
 		stp_stat_desc d = plain();
 		d.bit_shift = c.shift;
+		d.variance = 1;
 		Stat s(d);
 		for (int64_t v = 1; v <= 5; v++)
 			s.add(v);
 		EXPECT_EQ(stp_stat_variance(s.get()), c.variance) << "bit shift " << int(c.shift);
 	}
-	Stat even(plain());
+	Stat even(with_variance(plain()));
 	for (int64_t v : {10, 20, 30, 40})
 		even.add(v);
 	EXPECT_EQ(stp_stat_variance(even.get()), 166); // 166.67
 
-	Stat squares(plain());
+	Stat squares(with_variance(plain()));
 	for (int64_t v = 1; v <= 10; v++)
 		squares.add(v * v);
 	EXPECT_EQ(stp_stat_variance(squares.get()), 1240); // 1167.5
 
 	// stap's overflow: stap(1) warns that large values give wrong results.
-	Stat neg(plain());
+	Stat neg(with_variance(plain()));
 	for (int64_t v : {-1000000000000LL, 1000000000000LL})
 		neg.add(v);
 	EXPECT_EQ(stp_stat_variance(neg.get()), 4007528410413793280LL);
 
-	Stat big(plain());
+	Stat big(with_variance(plain()));
 	for (int64_t v : {3000000000LL, 3000000002LL, 3000000004LL})
 		big.add(v);
 	EXPECT_EQ(stp_stat_variance(big.get()), 4);
 
-	Stat one(plain());
+	Stat one(with_variance(plain()));
 	one.add(42);
 	EXPECT_EQ(stp_stat_variance(one.get()), 0);
 }
 
 TEST(Stat, MergeCombinesPerCpuParts)
 {
-	stp_stat_desc d = linear(0, 100, 10);
+	stp_stat_desc d = with_variance(linear(0, 100, 10));
 	Stat all(d), a(d), b(d), merged(d);
 	for (int64_t v = -5; v < 130; v += 3) {
 		all.add(v);
