@@ -75,7 +75,7 @@ static void stp_contexts_free(void)
 	if (!stp_contexts)
 		return;
 	for_each_possible_cpu (cpu)
-		kvfree(stp_contexts[cpu]);
+		stp_free(stp_contexts[cpu]);
 	stp_free(stp_contexts);
 	stp_contexts = NULL;
 }

@@ -235,15 +235,9 @@ static bool probes_ok(const struct stp_probe *const *probes, u32 n, bool locks)
 /* A descriptor the runtime cannot work with is refused at load. */
 static int check_descriptor(void)
 {
-	const struct stp_module_desc *d = &stp_module;
+	const struct stp_module_desc *d = module_desc();
 	bool globals = false, locks = false, timers = false, objects = false;
 	u32 i;
-
-	/*
-	 * Through a register, not the descriptor's address in every access:
-	 * one relocation in the module rather than one per field.
-	 */
-	OPTIMIZER_HIDE_VAR(d);
 
 	if (d->maxstringlen < 2 || d->maxstringlen > 65536 ||
 	    d->maxmapentries < 1 || d->maxaction < 1 ||

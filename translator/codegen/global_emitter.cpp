@@ -35,11 +35,10 @@ public:
 	void visit(const ast::HistogramOp& h)
 	{
 		ConstVisitor::visit(h);
-		const ast::VarDecl* v = aggregate_decl(h.operand.get());
-		auto it = m_.globals.find(v);
-		if (it == m_.globals.end())
+		GlobalInfo* found = global_of(h.operand.get());
+		if (!found)
 			return;
-		GlobalInfo& g = it->second;
+		GlobalInfo& g = *found;
 		HistSpec spec;
 		spec.present = true;
 		spec.shape = h.shape;
@@ -79,26 +78,31 @@ public:
 	void visit(const ast::StatOp& s)
 	{
 		ConstVisitor::visit(s);
-		if (s.func != ast::StatFunc::Variance)
+		GlobalInfo* g =
+			s.func == ast::StatFunc::Variance ? global_of(s.operand.get()) : nullptr;
+		if (!g)
 			return;
-		auto it = m_.globals.find(aggregate_decl(s.operand.get()));
-		if (it == m_.globals.end())
-			return;
-		it->second.variance = true;
+		g->variance = true;
 		if (s.bit_shift)
-			it->second.bit_shift = static_cast<std::uint8_t>(*s.bit_shift);
+			g->bit_shift = static_cast<std::uint8_t>(*s.bit_shift);
 	}
 	void visit(const ast::Foreach& f)
 	{
 		ConstVisitor::visit(f);
 		if (f.sort_aggregate != ast::StatFunc::Variance)
 			return;
-		auto it = m_.globals.find(aggregate_decl(f.array.get()));
-		if (it != m_.globals.end())
-			it->second.variance = true;
+		if (GlobalInfo* g = global_of(f.array.get()))
+			g->variance = true;
 	}
 
 private:
+	// The global an aggregate operand (s, or s[k]) names, if any.
+	GlobalInfo* global_of(const ast::Expr* operand)
+	{
+		auto it = m_.globals.find(aggregate_decl(operand));
+		return it == m_.globals.end() ? nullptr : &it->second;
+	}
+
 	ModuleContext& m_;
 };
 
