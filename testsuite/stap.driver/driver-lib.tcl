@@ -138,3 +138,53 @@ proc drv_translates {} {
     set r [drv_stap -p3 -r $drv_rel -e {probe begin { exit() }}]
     return [expr {[dict get $r status] == 0}]
 }
+
+# What is wrong with the runtime member index (stp_members.idx, which pass 4
+# reads from the runtime's sources) in kept build directory DIR, compared
+# with the member objects there: each must define exactly what the index
+# says (but init_module and cleanup_module, which module_init() and
+# module_exit() define), and each runtime symbol it leaves undefined must
+# be defined by a member the index says it needs.  Every member must have
+# been built.  "" if nothing.
+proc drv_member_index_problems {dir} {
+    set problems {}
+    set f [open [file join $dir stp_members.idx]]
+    set units [split [string trim [gets $f]]]
+    set definer [dict create]
+    set defines [dict create]
+    set needs [dict create]
+    while {[gets $f line] >= 0} {
+        set words [split $line]
+        set unit [lindex $words 1]
+        dict set definer [lindex $words 0] $unit
+        dict lappend defines $unit [lindex $words 0]
+        dict set needs $unit [lrange $words 1 end]
+    }
+    close $f
+    foreach unit $units {
+        set obj [file join $dir $unit]
+        if {![file exists $obj]} {
+            lappend problems "$unit was not built"
+            continue
+        }
+        set defined {}
+        foreach line [split [exec nm --defined-only --extern-only $obj] "\n"] {
+            set sym [lindex $line 2]
+            if {$sym ne "" && $sym ni {init_module cleanup_module}} {
+                lappend defined $sym
+            }
+        }
+        set indexed [expr {[dict exists $defines $unit] ? [dict get $defines $unit] : {}}]
+        if {[lsort $defined] ne [lsort $indexed]} {
+            lappend problems "$unit defines [lsort $defined], the index says [lsort $indexed]"
+        }
+        foreach line [split [exec nm -u $obj] "\n"] {
+            lassign $line kind sym
+            if {$kind eq "U" && [dict exists $definer $sym] &&
+                    [dict get $definer $sym] ni [dict get $needs $unit]} {
+                lappend problems "$unit uses $sym of [dict get $definer $sym], not in its needs"
+            }
+        }
+    }
+    return [join $problems "\n"]
+}

@@ -58,12 +58,11 @@ bool build(Session& s)
 		return false;
 	}
 	if (!is_valid_module_name(s.module.name)) {
-		s.diags.error(
-			DiagKind::Error, {},
-			"invalid module name '" + s.module.name +
-				"': use letters, digits and '_', at most 55 of them "
-				"(stp_script, stp_runtime, stp_runtime_parts and names starting "
-				"with stp_member_ are reserved)");
+		s.diags.error(DiagKind::Error, {},
+			      "invalid module name '" + s.module.name +
+				      "': use letters, digits and '_', at most 55 of them "
+				      "(stp_script, stp_runtime and names starting "
+				      "with stp_member_ are reserved)");
 		return false;
 	}
 	ModuleBuild b;

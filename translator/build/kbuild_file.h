@@ -1,14 +1,16 @@
 // The Kbuild file of a module build directory.
 //
-// Every build directory holds stp_script.c (pass 3's C), stapconf.h and
-// stp_runtime.a, and builds NAME.ko from stp_script.o and stp_runtime.o (a
-// copy of the archive: ld takes from it only the members the script uses).
-// With `prepare`, the same kbuild run also makes stapconf.h (the feature
-// probes, in one batch) and stp_runtime.a (the runtime members, which
-// kbuild compiles as module code, with the flags and objtool treatment of
-// a module's objects, but links into no module of their own; they compile
-// while the probes run unless they test a probe's result): one make for
-// everything a cold kernel needs.
+// Every build directory holds stp_script.c (pass 3's C), stapconf.h (made
+// by this kbuild run when `probes`, else copied from the kernel cache), the
+// runtime members' sources, and the objects of the members the kernel cache
+// has already (`staged_members`).  It builds NAME.ko from stp_script.o and
+// stp_runtime.o, a copy of stp_runtime.a: the archive of just the members
+// the module links, which are known once stp_script.o is (its undefined
+// symbols, looked up in stp_members.idx: member_index()).  Members are
+// compiled as module code, with the flags and objtool treatment of a
+// module's objects, but are linked into no module of their own; the core
+// compiles while the probes run, and the others unless they test a
+// probe's result.
 //
 // The module's own compiler options (-D's, pass 3's) sit between the
 // markers -D__STP_CFLAGS_BEGIN__ and -D__STP_CFLAGS_END__ on stp_script.o's
@@ -17,6 +19,7 @@
 
 #include "build/runtime_layout.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,8 +30,9 @@ struct KbuildSpec {
 	std::string module_name;
 	std::string runtime_dir;
 	std::vector<std::string> cflags; // the module's options, unquoted words
-	bool prepare = false;
-	RuntimeLayout layout; // for `prepare`
+	RuntimeLayout layout;
+	bool probes = false;                  // make stapconf.h
+	std::set<std::string> staged_members; // names of members already built
 };
 
 // Module names the build reserves for itself (also those starting with
@@ -39,8 +43,15 @@ bool is_valid_module_name(const std::string& name);
 
 std::string kbuild_file(const KbuildSpec& spec);
 
-// The C file of a runtime member: #include of each of its files.
+// The C file of a runtime member: #include of stapconf.h if it tests feature
+// probes, then of each of its files.
 std::string member_source(const RuntimeMember& member, const std::string& runtime_dir);
+
+// stp_members.idx, for runtime/kbuild/needed-members.awk: the members'
+// units in the members file's order on the first line, then one line per
+// symbol a member defines: the symbol, then the units of the members it
+// needs.
+std::string member_index(const RuntimeLayout& layout);
 
 // The build directory's name (without .c/.o) for a runtime member's unit:
 // a reserved prefix, so that no module's own objects share it.

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace
 {
 
-constexpr const char* kRecipeHeader = "stapforge kbuild recipe 1";
+constexpr const char* kRecipeHeader = "stapforge kbuild recipe 2";
 
 void replace_all(std::string& s, const std::string& from, const std::string& to)
 {
@@ -224,6 +224,25 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 	if (!run_step(name + ".ko"))
 		return false;
 
+	// A member's compile, the core's if kbuild compiled it.
+	std::string member_cmd_file;
+	std::error_code ec;
+	for (const auto& e : fs::directory_iterator(dir, ec)) {
+		std::string f = e.path().filename().string();
+		if (f.starts_with(std::string(".") + kMemberUnitPrefix) && f.ends_with(".o.cmd") &&
+		    (member_cmd_file.empty() || f < member_cmd_file))
+			member_cmd_file = f;
+	}
+	if (!member_cmd_file.empty()) {
+		std::string unit = member_cmd_file.substr(1, member_cmd_file.size() - 7);
+		std::string cmd;
+		if (!read_cmd(unit + ".o", cmd))
+			return false;
+		cmd = generalize(cmd, dir, name);
+		replace_word_end(cmd, unit, "@MEMBER@");
+		recipe.member_compile = cmd;
+	}
+
 	// Every other command kbuild ran must be one of the per-kernel part
 	// (a cold build's runtime); anything else is a step the recipe lacks.
 	std::set<std::string> known = {".stp_script.o.cmd",       ".stp_runtime.o.cmd",
@@ -231,18 +250,10 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 				       ".modules.order.cmd",      ".Module.symvers.cmd",
 				       "." + name + ".mod.o.cmd", "." + name + ".ko.cmd",
 				       "..module-common.o.cmd",   ".stp_runtime.a.cmd"};
-	// The runtime members' compiles (a cold build) are the objects the
-	// archive's command names.
-	const std::optional<std::string> ar = read_file(dir + "/.stp_runtime.a.cmd");
-	std::error_code ec;
 	for (const auto& e : fs::directory_iterator(dir, ec)) {
 		std::string f = e.path().filename().string();
-		if (!f.starts_with(".") || !f.ends_with(".cmd") || known.count(f))
-			continue;
-		std::string obj = f.substr(1, f.size() - 5);
-		if (obj.ends_with(".o") && ar &&
-		    (ar->find("/" + obj + " ") != std::string::npos ||
-		     ar->find("/" + obj + "\n") != std::string::npos))
+		if (!f.starts_with(".") || !f.ends_with(".cmd") || known.count(f) ||
+		    (f.starts_with(std::string(".") + kMemberUnitPrefix) && f.ends_with(".o.cmd")))
 			continue;
 		why = "kbuild ran a step the recipe does not know: " + f;
 		return false;
@@ -252,6 +263,10 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 			why = "the build directory is still named in step " + s.target;
 			return false;
 		}
+	if (recipe.member_compile.find(dir) != std::string::npos) {
+		why = "the build directory is still named in the members' compile";
+		return false;
+	}
 	return true;
 }
 
@@ -260,6 +275,8 @@ std::string serialize_recipe(const KbuildRecipe& recipe)
 	std::string out = std::string(kRecipeHeader) + "\n";
 	for (const std::string& e : recipe.environment)
 		out += "env\t\t" + escape_line(e) + "\n";
+	if (!recipe.member_compile.empty())
+		out += "member\t@MEMBER@.o\t" + escape_line(recipe.member_compile) + "\n";
 	for (const auto& s : recipe.steps) {
 		const char* kind = s.kind == KbuildRecipe::Kind::Run     ? "run"
 				   : s.kind == KbuildRecipe::Kind::Write ? "write"
@@ -274,6 +291,7 @@ bool parse_recipe(const std::string& text, KbuildRecipe& recipe)
 {
 	recipe.steps.clear();
 	recipe.environment.clear();
+	recipe.member_compile.clear();
 	std::istringstream in(text);
 	std::string line;
 	if (!std::getline(in, line) || line != kRecipeHeader)
@@ -286,6 +304,10 @@ bool parse_recipe(const std::string& text, KbuildRecipe& recipe)
 		std::string kind = line.substr(0, t1);
 		if (kind == "env") {
 			recipe.environment.push_back(unescape_line(line.substr(t2 + 1)));
+			continue;
+		}
+		if (kind == "member") {
+			recipe.member_compile = unescape_line(line.substr(t2 + 1));
 			continue;
 		}
 		KbuildRecipe::Step s;
@@ -305,7 +327,8 @@ bool parse_recipe(const std::string& text, KbuildRecipe& recipe)
 }
 
 std::string instantiate_recipe_text(const std::string& text, const std::string& dir,
-				    const std::string& name, const std::vector<std::string>& cflags)
+				    const std::string& name, const std::vector<std::string>& cflags,
+				    const std::string& member)
 {
 	std::string quoted;
 	for (const std::string& f : cflags)
@@ -314,6 +337,7 @@ std::string instantiate_recipe_text(const std::string& text, const std::string& 
 	replace_all(out, "@NAME@", name);
 	replace_all(out, "@DIR@", dir);
 	replace_all(out, "@CFLAGS@", quoted);
+	replace_all(out, "@MEMBER@", member);
 	return out;
 }
 

@@ -33,6 +33,10 @@ struct KbuildRecipe {
 	// NAME=VALUE: what kbuild adds to its commands' environment (SRCARCH,
 	// which objtool needs, and the like), with @DIR@ placeholders.
 	std::vector<std::string> environment;
+	// How a runtime member compiles (@MEMBER@ is its unit), run when a
+	// module links a member the kernel cache does not have yet; empty if
+	// the kbuild run compiled none.
+	std::string member_compile;
 
 	[[nodiscard]] bool uses_module_common() const;
 };
@@ -53,11 +57,11 @@ std::vector<std::string> read_kbuild_environment(const std::string& dir);
 std::string serialize_recipe(const KbuildRecipe& recipe);
 bool parse_recipe(const std::string& text, KbuildRecipe& recipe);
 
-// `text` with the placeholders filled in: @DIR@, @NAME@ and @CFLAGS@ (the
-// module's options, shell-quoted).
+// `text` with the placeholders filled in: @DIR@, @NAME@, @CFLAGS@ (the
+// module's options, shell-quoted) and @MEMBER@.
 std::string instantiate_recipe_text(const std::string& text, const std::string& dir,
-				    const std::string& name,
-				    const std::vector<std::string>& cflags);
+				    const std::string& name, const std::vector<std::string>& cflags,
+				    const std::string& member = {});
 
 // The command saved in a kbuild .cmd file (its first line,
 // "[saved]cmd_TARGET := COMMAND"), with make's escapes undone.

@@ -1,6 +1,7 @@
 #include "build/kernel_cache.h"
 
 #include "build/file_util.h"
+#include "build/kbuild_file.h"
 #include "build/sha256.h"
 #include "build/translator_identity.h"
 
@@ -92,8 +93,7 @@ std::string KernelCache::expected_stamp() const
 bool KernelCache::current() const
 {
 	std::optional<std::string> stamp = read_file(dir_ + "/stamp");
-	return stamp && *stamp == expected_stamp() + "\n" && fs::exists(dir_ + "/stapconf.h") &&
-	       fs::exists(dir_ + "/stp_runtime.a");
+	return stamp && *stamp == expected_stamp() + "\n" && fs::exists(dir_ + "/stapconf.h");
 }
 
 bool KernelCache::load_recipe(KbuildRecipe& recipe) const
@@ -109,16 +109,36 @@ bool KernelCache::save_prepared(const std::string& build_dir, std::string& error
 	std::error_code ec;
 	fs::remove(dir_ + "/stamp", ec);
 	fs::remove(dir_ + "/recipe", ec);
-	if (!copy_over(build_dir + "/stapconf.h", dir_ + "/stapconf.h", error) ||
-	    !copy_over(build_dir + "/stp_runtime.a", dir_ + "/stp_runtime.a", error))
+	fs::remove_all(dir_ + "/members", ec);
+	if (!copy_over(build_dir + "/stapconf.h", dir_ + "/stapconf.h", error))
 		return false;
 	if (fs::exists(build_dir + "/build.log"))
 		copy_over(build_dir + "/build.log", dir_ + "/build.log", error);
+	fs::create_directories(dir_ + "/members", ec);
+	for (const auto& e : fs::directory_iterator(build_dir, ec)) {
+		std::string f = e.path().filename().string();
+		if (f.starts_with(kMemberUnitPrefix) && f.ends_with(".o") &&
+		    !copy_over(e.path().string(), dir_ + "/members/" + f, error))
+			return false;
+	}
 	if (!write_file_atomic(dir_ + "/" + kTreeFile, tree_ + "\n") ||
 	    !write_file_atomic(dir_ + "/stamp", expected_stamp() + "\n")) {
 		error = "cannot write " + dir_ + "/stamp";
 		return false;
 	}
+	return true;
+}
+
+bool KernelCache::save_members(const std::string& build_dir, const std::vector<std::string>& units,
+			       std::string& error)
+{
+	if (!current()) // rebuilt for another runtime meanwhile
+		return true;
+	std::error_code ec;
+	fs::create_directories(dir_ + "/members", ec);
+	for (const std::string& u : units)
+		if (!copy_over(build_dir + "/" + u + ".o", dir_ + "/members/" + u + ".o", error))
+			return false;
 	return true;
 }
 
@@ -139,13 +159,11 @@ bool KernelCache::stage_into(const std::string& build_dir, bool module_common,
 			     std::string& error) const
 {
 	std::error_code ec;
-	for (const char* f : {"stapconf.h", "stp_runtime.a"}) {
-		fs::copy_file(dir_ + "/" + f, build_dir + "/" + f,
-			      fs::copy_options::overwrite_existing, ec);
-		if (ec) {
-			error = "cannot copy " + dir_ + "/" + f + ": " + ec.message();
-			return false;
-		}
+	fs::copy_file(dir_ + "/stapconf.h", build_dir + "/stapconf.h",
+		      fs::copy_options::overwrite_existing, ec);
+	if (ec) {
+		error = "cannot copy " + dir_ + "/stapconf.h: " + ec.message();
+		return false;
 	}
 	if (module_common) {
 		fs::copy_file(dir_ + "/module-common.o", build_dir + "/.module-common.o",
@@ -156,6 +174,20 @@ bool KernelCache::stage_into(const std::string& build_dir, bool module_common,
 		}
 	}
 	return true;
+}
+
+std::vector<std::string> KernelCache::stage_members(const std::string& build_dir,
+						    const std::vector<std::string>& units) const
+{
+	std::vector<std::string> staged;
+	for (const std::string& u : units) {
+		std::error_code ec;
+		fs::copy_file(dir_ + "/members/" + u + ".o", build_dir + "/" + u + ".o",
+			      fs::copy_options::overwrite_existing, ec);
+		if (!ec)
+			staged.push_back(u);
+	}
+	return staged;
 }
 
 } // namespace stap

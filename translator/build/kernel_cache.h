@@ -2,7 +2,8 @@
 // (by the first module build for that kernel, in the same kbuild run):
 //
 //   DIR/stapconf.h         the feature probes' results
-//   DIR/stp_runtime.a      the runtime, compiled for this kernel
+//   DIR/members/UNIT.o     the runtime members built so far (a member is
+//                          built when a module first links it)
 //   DIR/recipe             the module build's commands (kbuild_recipe.h)
 //   DIR/module-common.o    6.10+: kbuild's per-directory module object
 //   DIR/build.log          the kbuild output of the run that made them
@@ -11,8 +12,8 @@
 //                          files, the kernel (kernel_identity.h) and the
 //                          translator; another digest means "rebuild"
 //
-// DIR is ROOT/kernels/RELEASE-ID.  Builders hold DIR/.lock: exclusively
-// while they (re)build the cache, shared while they copy from it.
+// DIR is ROOT/kernels/RELEASE-ID.  Builders hold DIR/.lock exclusively
+// while they (re)build the cache or add members to it.
 #pragma once
 
 #include "build/cache_paths.h"
@@ -20,6 +21,7 @@
 #include "build/kernel_identity.h"
 
 #include <string>
+#include <vector>
 
 namespace stap
 {
@@ -48,16 +50,24 @@ public:
 	// The learnt recipe, if there is one.
 	bool load_recipe(KbuildRecipe& recipe) const;
 
-	// After a kbuild run with the per-kernel part in `build_dir`: keeps
-	// stapconf.h, stp_runtime.a and build.log, and marks the cache current.
+	// After a kbuild run that made stapconf.h in `build_dir`: keeps it,
+	// the members compiled there (only those) and build.log, and marks
+	// the cache current.
 	bool save_prepared(const std::string& build_dir, std::string& error);
+	// Keeps the members `units` compiled in `build_dir` (UNIT.o), if the
+	// cache is still current; the lock must be held exclusively.
+	bool save_members(const std::string& build_dir, const std::vector<std::string>& units,
+			  std::string& error);
 	// Keeps a recipe learnt in `build_dir` (and its .module-common.o).
 	bool save_recipe(const KbuildRecipe& recipe, const std::string& build_dir,
 			 std::string& error);
-
-	// Copies stapconf.h and stp_runtime.a (and with `module_common`,
-	// .module-common.o) into a module's build directory.
+	// Copies stapconf.h (and with `module_common`, .module-common.o) into
+	// a module's build directory.
 	bool stage_into(const std::string& build_dir, bool module_common, std::string& error) const;
+	// Copies the members of `units` that the cache has into `build_dir`
+	// (as UNIT.o) and returns those it copied.
+	[[nodiscard]] std::vector<std::string>
+	stage_members(const std::string& build_dir, const std::vector<std::string>& units) const;
 
 private:
 	std::string dir_;

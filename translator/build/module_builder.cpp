@@ -8,8 +8,11 @@
 #include "build/runtime_layout.h"
 #include "build/subprocess.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <set>
+#include <sstream>
 
 namespace stap
 {
@@ -50,7 +53,11 @@ private:
 	}
 	bool replayable(const KbuildRecipe& recipe) const;
 	bool replay(const KbuildRecipe& recipe);
-	bool kbuild(bool prepare);
+	bool runtime_archive(const KbuildRecipe& recipe, const ProcessOptions& env);
+	bool run_shell(const std::string& command, const ProcessOptions& env,
+		       const std::string& what);
+	bool write_runtime_sources(const std::set<std::string>& staged);
+	bool kbuild(bool probes);
 	void learn_recipe(bool replace = false);
 	void strip(const std::vector<std::string>& environment);
 
@@ -61,6 +68,7 @@ private:
 	ModuleBuildResult result_;
 	std::vector<std::string> tool_env_; // a replayed recipe's environment
 	bool cache_usable_ = true;          // false: the kernel cache cannot be written
+	RuntimeLayout layout_;
 };
 
 bool Builder::replayable(const KbuildRecipe& recipe) const
@@ -92,6 +100,8 @@ bool Builder::replay(const KbuildRecipe& recipe)
 		}
 		if (step.kind == KbuildRecipe::Kind::CopyModuleCommon)
 			continue; // staged with the runtime
+		if (target == "stp_runtime.o" && !runtime_archive(recipe, env))
+			return false;
 		std::string error;
 		int rc = run_process({"/bin/sh", "-c", text}, env, error);
 		if (rc != 0)
@@ -106,43 +116,133 @@ bool Builder::replay(const KbuildRecipe& recipe)
 	return true;
 }
 
-bool Builder::kbuild(bool prepare)
+bool Builder::run_shell(const std::string& command, const ProcessOptions& env,
+			const std::string& what)
+{
+	std::string error;
+	int rc = run_process({"/bin/sh", "-c", command}, env, error);
+	if (rc != 0)
+		return fail(rc < 0 ? error : what + " failed");
+	return true;
+}
+
+// The archive of the runtime members the module links (kbuild_file.h says
+// how kbuild makes it): those the kernel cache has are copied, the others
+// compiled with the recipe's command and kept in the cache.
+bool Builder::runtime_archive(const KbuildRecipe& recipe, const ProcessOptions& env)
+{
+	const std::string& dir = b_.build_dir;
+	std::string listing = dir + "/stp_script.undefined";
+	if (!run_shell("${NM:-nm} -u " + shell_quote(dir + "/stp_script.o") + " >" +
+			       shell_quote(listing),
+		       env, "listing stp_script.o's undefined symbols"))
+		return false;
+	std::vector<std::string> undefined;
+	std::istringstream in(read_file(listing).value_or(""));
+	for (std::string kind, symbol; in >> kind >> symbol;)
+		if (kind == "U")
+			undefined.push_back(symbol);
+	std::vector<const RuntimeMember*> needed = layout_.members_for(undefined);
+	std::vector<std::string> units;
+	for (const RuntimeMember* m : needed)
+		units.push_back(member_unit(*m));
+	std::vector<std::string> staged = cache_.stage_members(dir, units);
+	std::vector<std::string> missing;
+	std::string compile;
+	for (const RuntimeMember* m : needed) {
+		std::string unit = member_unit(*m);
+		if (std::find(staged.begin(), staged.end(), unit) != staged.end())
+			continue;
+		if (recipe.member_compile.empty())
+			return fail("the recipe cannot compile runtime member " + m->name);
+		if (!write(unit + ".c", member_source(*m, b_.runtime_dir)))
+			return false;
+		missing.push_back(unit);
+		// Each in the background; the shell fails if one does.
+		compile += "(" +
+			   instantiate_recipe_text(recipe.member_compile, dir, b_.name, {}, unit) +
+			   ") & pids=\"$pids $!\"\n";
+	}
+	if (!missing.empty()) {
+		say("Pass 4: compiling runtime members for this kernel:" + [&] {
+			std::string list;
+			for (const std::string& u : missing)
+				list += " " + u;
+			return list;
+		}());
+		compile += "rc=0; for p in $pids; do wait $p || rc=1; done; exit $rc\n";
+		if (!run_shell(compile, env, "compiling the runtime members"))
+			return false;
+		std::string error;
+		if (!cache_.lock(true, error) || !cache_.save_members(dir, missing, error))
+			say("Pass 4: cannot keep the runtime members: " + error);
+		cache_.unlock();
+	}
+	std::string ar = "rm -f stp_runtime.a && ${AR:-ar} rcsD stp_runtime.a";
+	for (const std::string& u : units)
+		ar += " " + u + ".o";
+	return run_shell("cd " + shell_quote(dir) + " && " + ar, env, "making the runtime archive");
+}
+
+// The units of the members not staged (kbuild's own rule would compile a
+// staged member again if its source were there).
+bool Builder::write_runtime_sources(const std::set<std::string>& staged)
+{
+	for (const RuntimeMember& m : layout_.members)
+		if (!staged.count(m.name) &&
+		    !write(member_unit(m) + ".c", member_source(m, b_.runtime_dir)))
+			return false;
+	return true;
+}
+
+bool Builder::kbuild(bool probes)
 {
 	KbuildSpec spec;
 	spec.module_name = b_.name;
 	spec.runtime_dir = b_.runtime_dir;
 	spec.cflags = b_.cflags;
-	spec.prepare = prepare;
-	if (prepare) {
-		std::string error;
-		if (!read_runtime_layout(b_.runtime_dir, spec.layout, error))
-			return fail(error);
-		for (const RuntimeMember& m : spec.layout.members)
-			if (!write(member_unit(m) + ".c", member_source(m, b_.runtime_dir)))
-				return false;
+	spec.layout = layout_;
+	spec.probes = probes;
+	if (!probes) {
+		std::vector<std::string> units;
+		for (const RuntimeMember& m : layout_.members)
+			units.push_back(member_unit(m));
+		std::vector<std::string> staged = cache_.stage_members(b_.build_dir, units);
+		for (const RuntimeMember& m : layout_.members)
+			if (std::find(staged.begin(), staged.end(), member_unit(m)) != staged.end())
+				spec.staged_members.insert(m.name);
 	}
-	if (!write("Kbuild", kbuild_file(spec)))
+	if (!write_runtime_sources(spec.staged_members) || !write("Kbuild", kbuild_file(spec)))
 		return false;
 	std::vector<std::string> argv = {"make", "-C", b_.kernel.build_dir, "M=" + b_.build_dir,
 					 "-j" + std::to_string(online_cpus()),
 					 // No debug information (small modules) and so
 					 // no BTF for them (pahole needs DWARF).
 					 "KCFLAGS=-g0", "CONFIG_DEBUG_INFO_BTF_MODULES="};
-	if (prepare)
-		argv.push_back("-k"); // the runtime is kept even if the script fails
+	if (probes)
+		argv.push_back("-k"); // the probes are kept even if the script fails
 	argv.insert(argv.end(), b_.make_defines.begin(), b_.make_defines.end());
 	argv.push_back("modules");
-	say(std::string("Pass 4: kbuild") + (prepare ? " (with the per-kernel preparation)" : "") +
+	say(std::string("Pass 4: kbuild") + (probes ? " (with the per-kernel preparation)" : "") +
 	    " in " + b_.build_dir);
 	ProcessOptions env = kbuild_environment();
 	env.output_file = log_;
 	std::string error;
 	int rc = run_process(argv, env, error);
-	if (prepare && cache_usable_ && fs::exists(b_.build_dir + "/stapconf.h") &&
-	    fs::exists(b_.build_dir + "/stp_runtime.a")) {
+	if (cache_usable_) {
 		std::string why;
-		if (!cache_.save_prepared(b_.build_dir, why))
-			say("Pass 4: cannot keep the per-kernel cache: " + why);
+		std::vector<std::string> compiled;
+		for (const RuntimeMember& m : layout_.members)
+			if (!spec.staged_members.count(m.name) &&
+			    fs::exists(b_.build_dir + "/" + member_unit(m) + ".o"))
+				compiled.push_back(member_unit(m));
+		if (probes && fs::exists(b_.build_dir + "/stapconf.h")) {
+			if (!cache_.save_prepared(b_.build_dir, why))
+				say("Pass 4: cannot keep the per-kernel cache: " + why);
+		} else if (!probes && !compiled.empty() &&
+			   !cache_.save_members(b_.build_dir, compiled, why)) {
+			say("Pass 4: cannot keep the runtime members: " + why);
+		}
 	}
 	if (rc != 0)
 		return fail(rc < 0 ? error
@@ -202,8 +302,12 @@ ModuleBuildResult Builder::run()
 				 ")"));
 	if (!write("stp_script.c", b_.c_source))
 		return done(false);
-
 	std::string error;
+	if (!read_runtime_layout(b_.runtime_dir, layout_, error))
+		return done(fail(error));
+	if (!write("stp_members.idx", member_index(layout_)))
+		return done(false);
+
 	if (!cache_.lock(true, error)) {
 		// Build everything here, as for a new kernel, and keep nothing.
 		say("Pass 4: no per-kernel cache (" + error + ")");

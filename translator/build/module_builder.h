@@ -7,10 +7,12 @@
 //           exported symbols);
 //   kbuild  the kernel cache is current: one kbuild run for the module;
 //   cold    no current kernel cache: one kbuild run for the feature
-//           probes, the runtime archive and the module together; the
-//           kernel cache is filled from it.
+//           probes, the runtime members the module links and the module
+//           together; the kernel cache is filled from it.
 //
-// A successful kbuild run teaches the kernel cache its recipe when it has
+// Each way compiles the runtime members the module links that the kernel
+// cache does not have yet, and adds them to it (kbuild_file.h).  A
+// successful kbuild run teaches the kernel cache its recipe when it has
 // none yet.
 #pragma once
 

@@ -3,6 +3,7 @@
 // probes (runtime/autoconf/NAME.c).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,16 +16,32 @@ struct RuntimeMember {
 	// Whether its files, or the runtime headers they include, test a
 	// feature probe (STAPCONF_*): only then does it wait for stapconf.h.
 	bool uses_feature_probes = false;
+	// The global symbols its files define (c_symbols.h).
+	std::set<std::string> defines;
+	// The members it needs, itself first, then the others in the members
+	// file's order: those defining a symbol its files or the runtime
+	// headers they include mention (without a weak declaration), and what
+	// those need in turn.
+	std::vector<std::string> needs;
 };
 
 struct RuntimeLayout {
 	std::string dir;
 	std::vector<RuntimeMember> members;
 	std::vector<std::string> probes; // sorted names of autoconf/*.c
+
+	[[nodiscard]] const RuntimeMember* member(const std::string& name) const;
+	// The member defining `symbol`, if one does.
+	[[nodiscard]] const RuntimeMember* definer(const std::string& symbol) const;
+	// The members a module whose code leaves `undefined` undefined links,
+	// in the members file's order.
+	[[nodiscard]] std::vector<const RuntimeMember*>
+	members_for(const std::vector<std::string>& undefined) const;
 };
 
-// Reads DIR/kbuild/members and lists DIR/autoconf; on a problem returns
-// false with `error` saying what is wrong and where.
+// Reads DIR/kbuild/members, the members' files and lists DIR/autoconf; on
+// a problem (also: two members defining one symbol) returns false with
+// `error` saying what is wrong and where.
 bool read_runtime_layout(const std::string& dir, RuntimeLayout& layout, std::string& error);
 
 // Parses the members file's text (`where` names it in errors).

@@ -41,7 +41,13 @@ void fake_build(const TempDir& t, const std::string& name, bool v612)
 	cmd(name + ".ko", "ld -r -T arch/x86/module.lds -o " + d + "/" + name + ".ko " + d + "/" +
 				  name + ".o " + d + "/" + name + ".mod.o" +
 				  (v612 ? " " + d + "/.module-common.o" : ""));
-	t.write("modules.order", d + "/" + name + ".ko\n" + d + "/stp_runtime_parts.ko\n");
+	// Runtime members, whose compile the recipe keeps (the core's).
+	for (const std::string unit : {"stp_member_timer", "stp_member_stp_core"})
+		cmd(unit + ".o", "gcc -Wp,-MMD," + d + "/." + unit + ".o.d -DKBUILD_BASENAME='\"" +
+					 unit + "\"' -DKBUILD_MODNAME='\"" + name + "\"' -c -o " +
+					 d + "/" + unit + ".o " + d + "/" + unit +
+					 ".c; objtool --module " + d + "/" + unit + ".o");
+	t.write("modules.order", d + "/" + name + ".ko\n" + d + "/other_module.ko\n");
 	std::string env = "SRCARCH=x86";
 	env += '\0';
 	env += "KBUILD_EXTMOD=" + d;
@@ -100,6 +106,16 @@ TEST(KbuildRecipe, LearnsAModuleBuild)
 		EXPECT_EQ(r.steps[6].text, "gcc -Wp,-MMD,@DIR@/.@NAME@.mod.o.d "
 					   "-DKBUILD_MODNAME='\"@NAME@\"' -c -o @DIR@/@NAME@.mod.o "
 					   "@DIR@/@NAME@.mod.c #x");
+		EXPECT_EQ(r.member_compile,
+			  "gcc -Wp,-MMD,@DIR@/.@MEMBER@.o.d -DKBUILD_BASENAME='\"@MEMBER@\"' "
+			  "-DKBUILD_MODNAME='\"@NAME@\"' -c -o @DIR@/@MEMBER@.o @DIR@/@MEMBER@.c; "
+			  "objtool --module @DIR@/@MEMBER@.o");
+		EXPECT_EQ(
+			instantiate_recipe_text(r.member_compile, "/b", "m", {}, "stp_member_str"),
+			"gcc -Wp,-MMD,/b/.stp_member_str.o.d "
+			"-DKBUILD_BASENAME='\"stp_member_str\"' "
+			"-DKBUILD_MODNAME='\"m\"' -c -o /b/stp_member_str.o /b/stp_member_str.c; "
+			"objtool --module /b/stp_member_str.o");
 		// modules.order: this module only, not the runtime's.
 		EXPECT_EQ(r.steps[4].kind, KbuildRecipe::Kind::Write);
 		EXPECT_EQ(r.steps[4].text, "@DIR@/@NAME@.ko\n");
@@ -116,6 +132,7 @@ TEST(KbuildRecipe, LearnsAModuleBuild)
 			EXPECT_EQ(back.steps[i].text, r.steps[i].text);
 		}
 		EXPECT_EQ(back.environment, r.environment);
+		EXPECT_EQ(back.member_compile, r.member_compile);
 	}
 }
 
@@ -155,6 +172,7 @@ TEST(KbuildRecipe, RejectsOtherText)
 	KbuildRecipe r;
 	EXPECT_FALSE(parse_recipe("", r));
 	EXPECT_FALSE(parse_recipe("stapforge kbuild recipe 0\nrun\tx\ty\n", r));
-	EXPECT_FALSE(parse_recipe("stapforge kbuild recipe 1\nfly\tx\ty\n", r));
-	EXPECT_FALSE(parse_recipe("stapforge kbuild recipe 1\n", r));
+	EXPECT_FALSE(parse_recipe("stapforge kbuild recipe 1\nrun\tx\ty\n", r));
+	EXPECT_FALSE(parse_recipe("stapforge kbuild recipe 2\nfly\tx\ty\n", r));
+	EXPECT_FALSE(parse_recipe("stapforge kbuild recipe 2\n", r));
 }

@@ -95,3 +95,73 @@ TEST(RuntimeLayout, TheRealRuntimeReads)
 	EXPECT_EQ(layout.members.front().name, "stp_core");
 	EXPECT_FALSE(layout.probes.empty());
 }
+
+TEST(RuntimeLayout, KnowsWhatEachMemberDefinesAndNeeds)
+{
+	TempDir t;
+	t.write("kbuild/members",
+		"core: core\nfmt: fmt\nprint: print\nlocks: locks\nlone: lone\nstr: str\n");
+	t.write("core.c", "#include \"core.h\"\n"
+			  "extern void locks_take(void) __weak;\n"
+			  "void core_run(void) { locks_take(); }\nint core_anchor;\n");
+	t.write("core.h", "static void *const core_link __used = &core_anchor;\n"
+			  "static inline void core_inline(void) { core_run(); }\n"
+			  "static inline void unused_inline(void) { lone_public = 1; }\n");
+	t.write("fmt.c",
+		"#include \"core.h\"\nint fmt_format(void) { core_inline(); return 0; }\n");
+	t.write("print.c", "#include \"print.h\"\nvoid print_it(void) { PRINT(); }\n");
+	t.write("print.h", "#define PRINT() fmt_inline()\n"
+			   "static inline int fmt_inline(void) { return fmt_format(); }\n"
+			   "#define UNUSED() lone_public\n");
+	t.write("locks.c", "void locks_take(void) { core_run(); }\n");
+	t.write("lone.c", "static int lone_private;\nint lone_public;\n");
+	t.write("str.c", "#include \"core.h\"\nint str_len;\n");
+	RuntimeLayout layout;
+	std::string error;
+	ASSERT_TRUE(read_runtime_layout(t.path(), layout, error)) << error;
+	using Names = std::vector<std::string>;
+	EXPECT_EQ(layout.member("core")->needs, Names{"core"}); // a weak reference
+	EXPECT_EQ(layout.member("fmt")->needs, (Names{"fmt", "core"}));
+	EXPECT_EQ(layout.member("print")->needs, (Names{"print", "core", "fmt"}));
+	EXPECT_EQ(layout.member("locks")->needs, (Names{"locks", "core"}));
+	EXPECT_EQ(layout.member("lone")->defines, std::set<std::string>{"lone_public"});
+	// A header's initialiser is compiled into every includer.
+	EXPECT_EQ(layout.member("str")->needs, (Names{"str", "core"}));
+	EXPECT_EQ(layout.definer("print_it")->name, "print");
+	EXPECT_EQ(layout.definer("lone_private"), nullptr);
+
+	auto names = [](const std::vector<const RuntimeMember*>& members) {
+		Names out;
+		for (const RuntimeMember* m : members)
+			out.push_back(m->name);
+		return out;
+	};
+	EXPECT_EQ(names(layout.members_for({"print_it", "printk", "lone_public"})),
+		  (Names{"core", "fmt", "print", "lone"}));
+	EXPECT_EQ(names(layout.members_for({"printk"})), Names{});
+}
+
+TEST(RuntimeLayout, RejectsASymbolDefinedTwice)
+{
+	TempDir t;
+	t.write("kbuild/members", "a: a\nb: b\n");
+	t.write("a.c", "int shared;\n");
+	t.write("b.c", "int shared = 1;\n");
+	RuntimeLayout layout;
+	std::string error;
+	EXPECT_FALSE(read_runtime_layout(t.path(), layout, error));
+	EXPECT_EQ(error, t / "kbuild/members" + ": members 'a' and 'b' both define shared");
+}
+
+TEST(RuntimeLayout, TheRealRuntimesCoreNeedsNoOtherMember)
+{
+	RuntimeLayout layout;
+	std::string error;
+	ASSERT_TRUE(read_runtime_layout(STAP_SOURCE_DIR "/runtime", layout, error)) << error;
+	EXPECT_EQ(layout.members.front().needs, std::vector<std::string>{"stp_core"});
+	for (const RuntimeMember& m : layout.members)
+		EXPECT_FALSE(m.defines.empty()) << m.name;
+	ASSERT_NE(layout.definer("stp_printf"), nullptr);
+	EXPECT_EQ(layout.definer("stp_printf")->name, "format");
+	EXPECT_EQ(layout.definer("stp_runtime_core")->name, "stp_core");
+}
