@@ -144,6 +144,7 @@ bool Builder::runtime_archive(const KbuildRecipe& recipe, const ProcessOptions& 
 			undefined.push_back(symbol);
 	std::vector<const RuntimeMember*> needed = layout_.members_for(undefined);
 	std::vector<std::string> units;
+	units.reserve(needed.size());
 	for (const RuntimeMember* m : needed)
 		units.push_back(member_unit(*m));
 	std::vector<std::string> staged = cache_.stage_members(dir, units);
