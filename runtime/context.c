@@ -12,8 +12,6 @@
 
 #include "core.h"
 
-static struct stp_context **stp_contexts; /* [nr_cpu_ids] */
-
 /*
  * The global locks (locks.c) are linked only with stp_locks_provider,
  * which the descriptor check requires for any probe with locks: weak
@@ -33,20 +31,17 @@ void stp_free(void *p)
 	kvfree(p);
 }
 
-static atomic_t stp_errors = ATOMIC_INIT(0);
-static atomic64_t stp_skipped = ATOMIC64_INIT(0);
-static atomic64_t stp_skipped_reentrant = ATOMIC64_INIT(0);
-static atomic_t stp_skip_limit_hit = ATOMIC_INIT(0);
-
 static int stp_contexts_alloc(void)
 {
-	size_t locals = ALIGN(stp_module.locals_size, 8);
+	const struct stp_module_desc *d = module_desc();
+	struct stp_core *s = core();
+	size_t locals = ALIGN(d->locals_size, 8);
 	size_t size = ALIGN(sizeof(struct stp_context), 8) + locals +
-		      stp_module.print_bufsize;
+		      d->print_bufsize;
 	unsigned int cpu;
 
-	stp_contexts = stp_zalloc(nr_cpu_ids * sizeof(*stp_contexts));
-	if (!stp_contexts)
+	s->contexts = stp_zalloc(nr_cpu_ids * sizeof(*s->contexts));
+	if (!s->contexts)
 		return -ENOMEM;
 	for_each_possible_cpu (cpu) {
 		struct stp_context *c;
@@ -56,10 +51,10 @@ static int stp_contexts_alloc(void)
 			goto err_free;
 		c = (struct stp_context *)mem;
 		mem += ALIGN(sizeof(struct stp_context), 8);
-		c->locals = stp_module.locals_size ? mem : NULL;
-		stp_print_init(c, mem + locals, stp_module.print_bufsize);
+		c->locals = d->locals_size ? mem : NULL;
+		stp_print_init(c, mem + locals, d->print_bufsize);
 		atomic_set(&c->busy, 0);
-		stp_contexts[cpu] = c;
+		s->contexts[cpu] = c;
 	}
 	return 0;
 
@@ -70,24 +65,25 @@ err_free:
 
 static void stp_contexts_free(void)
 {
+	struct stp_core *s = core();
 	unsigned int cpu;
 
-	if (!stp_contexts)
+	if (!s->contexts)
 		return;
 	for_each_possible_cpu (cpu)
-		stp_free(stp_contexts[cpu]);
-	stp_free(stp_contexts);
-	stp_contexts = NULL;
+		stp_free(s->contexts[cpu]);
+	stp_free(s->contexts);
+	s->contexts = NULL;
 }
 
 static void stp_context_claim(void)
 {
-	atomic_inc(&stp_contexts[smp_processor_id()]->busy);
+	atomic_inc(&core()->contexts[smp_processor_id()]->busy);
 }
 
 static void stp_context_release(void)
 {
-	atomic_dec(&stp_contexts[smp_processor_id()]->busy);
+	atomic_dec(&core()->contexts[smp_processor_id()]->busy);
 }
 
 /* abort()'s "error" (error.c), which is not reported. */
@@ -104,18 +100,20 @@ static void report_error(struct stp_context *c)
 		stp_ctl_printf(STP_MSG_ERROR, false,
 			       "ERROR: %s (in probe %s)\n", c->last_error,
 			       c->probe->pp);
-	if (atomic_inc_return(&stp_errors) > (int)stp_module.maxerrors)
+	if (atomic_inc_return(&core()->errors) > (int)module_desc()->maxerrors)
 		stp_request_exit(true);
 }
 
 /* Skipped probes beyond MAXSKIPPED end the script (reentrancy excepted). */
 static void count_skip(void)
 {
-	if (atomic64_inc_return(&stp_skipped) -
-		    atomic64_read(&stp_skipped_reentrant) <=
-	    stp_module.maxskipped)
+	struct stp_core *s = core();
+
+	if (atomic64_inc_return(&s->skipped) -
+		    atomic64_read(&s->skipped_reentrant) <=
+	    module_desc()->maxskipped)
 		return;
-	if (atomic_xchg(&stp_skip_limit_hit, 1))
+	if (atomic_xchg(&s->skip_limit_hit, 1))
 		return;
 	stp_ctl_printf(STP_MSG_ERROR, false,
 		       "ERROR: Skipped too many probes, check MAXSKIPPED or "
@@ -126,15 +124,16 @@ static void count_skip(void)
 void stp_run_probe(const struct stp_probe *p, struct pt_regs *regs, int state,
 		   s64 maxaction)
 {
+	struct stp_core *s = core();
 	struct stp_context *c;
 
 	preempt_disable();
 	if (atomic_read(&stp_state) != state)
 		goto out;
-	c = stp_contexts[smp_processor_id()];
+	c = s->contexts[smp_processor_id()];
 	if (atomic_inc_return(&c->busy) != 1) {
-		atomic64_inc(&stp_skipped_reentrant);
-		atomic64_inc(&stp_skipped);
+		atomic64_inc(&s->skipped_reentrant);
+		atomic64_inc(&s->skipped);
 		goto out_busy;
 	}
 	if (p->nlocks && !stp_locks_take(p)) {
@@ -167,31 +166,32 @@ out:
 
 static bool stp_had_errors(void)
 {
-	return atomic_read(&stp_errors) > 0;
+	return atomic_read(&core()->errors) > 0;
 }
 
 static u32 stp_error_count(void)
 {
-	return atomic_read(&stp_errors);
+	return atomic_read(&core()->errors);
 }
 
 static u64 stp_skipped_count(void)
 {
-	return atomic64_read(&stp_skipped);
+	return atomic64_read(&core()->skipped);
 }
 
 /* The closing summary, as stap prints it. */
 static void stp_report_summary(void)
 {
-	u64 reentrant = atomic64_read(&stp_skipped_reentrant);
+	struct stp_core *s = core();
+	u64 reentrant = atomic64_read(&s->skipped_reentrant);
 	u64 dropped = stp_transport_dropped();
 
-	if (atomic_read(&stp_errors) || atomic64_read(&stp_skipped))
+	if (atomic_read(&s->errors) || atomic64_read(&s->skipped))
 		stp_ctl_printf(
 			STP_MSG_WARNING, true,
 			"WARNING: Number of errors: %d, skipped probes: %lld\n",
-			atomic_read(&stp_errors),
-			(s64)atomic64_read(&stp_skipped));
+			atomic_read(&s->errors),
+			(s64)atomic64_read(&s->skipped));
 	if (reentrant)
 		stp_ctl_printf(STP_MSG_WARNING, true,
 			       "WARNING: Skipped due to reentrancy: %llu\n",

@@ -24,11 +24,7 @@
 /* Kept free for session replies; probe messages may not use it. */
 #define STP_CTL_RESERVE 4096
 
-static struct kfifo stp_ctl_fifo;
-static DEFINE_RAW_SPINLOCK(stp_ctl_lock);
 static DECLARE_WAIT_QUEUE_HEAD(stp_ctl_wait);
-static struct irq_work stp_ctl_wakeup;
-static unsigned long stp_ctl_busy; /* bit 0: the file is open */
 
 static void ctl_wakeup(struct irq_work *work)
 {
@@ -38,14 +34,10 @@ static void ctl_wakeup(struct irq_work *work)
 static int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
 {
 	struct stp_msg_hdr hdr = {.type = type, .len = len};
-	struct kfifo *fifo = &stp_ctl_fifo;
-	raw_spinlock_t *lock = &stp_ctl_lock;
+	struct kfifo *fifo = &core()->ctl_fifo;
+	raw_spinlock_t *lock = &core()->ctl_lock;
 	unsigned long flags;
 	unsigned int room;
-
-	/* Their addresses once, not in each access (a relocation each). */
-	OPTIMIZER_HIDE_VAR(fifo);
-	OPTIMIZER_HIDE_VAR(lock);
 
 	if (in_nmi()) {
 		if (!raw_spin_trylock(lock))
@@ -66,7 +58,7 @@ static int stp_ctl_send(u32 type, const void *data, u32 len, bool urgent)
 		raw_spin_unlock_irqrestore(lock, flags);
 	if (sizeof(hdr) + len > room)
 		return -ENOSPC;
-	irq_work_queue(&stp_ctl_wakeup);
+	irq_work_queue(&core()->ctl_wakeup);
 	return 0;
 }
 
@@ -85,25 +77,24 @@ void stp_ctl_printf(u32 type, bool urgent, const char *fmt, ...)
 
 static int ctl_open(struct inode *inode, struct file *file)
 {
-	if (test_and_set_bit(0, &stp_ctl_busy))
+	if (test_and_set_bit(0, &core()->ctl_busy))
 		return -EBUSY;
 	return nonseekable_open(inode, file);
 }
 
 static int ctl_release(struct inode *inode, struct file *file)
 {
-	clear_bit(0, &stp_ctl_busy);
+	clear_bit(0, &core()->ctl_busy);
 	return 0;
 }
 
 static ssize_t ctl_read(struct file *file, char __user *ubuf, size_t count,
 			loff_t *ppos)
 {
-	struct kfifo *fifo = &stp_ctl_fifo;
+	struct kfifo *fifo = &core()->ctl_fifo;
 	unsigned int copied;
 	int rc;
 
-	OPTIMIZER_HIDE_VAR(fifo);
 	if (kfifo_is_empty(fifo)) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
@@ -176,7 +167,7 @@ static __poll_t ctl_poll(struct file *file, poll_table *wait)
 	__poll_t mask = EPOLLOUT | EPOLLWRNORM;
 
 	poll_wait(file, &stp_ctl_wait, wait);
-	if (!kfifo_is_empty(&stp_ctl_fifo))
+	if (!kfifo_is_empty(&core()->ctl_fifo))
 		mask |= EPOLLIN | EPOLLRDNORM;
 	return mask;
 }
@@ -193,16 +184,18 @@ static const struct file_operations stp_ctl_fops = {
 
 static int stp_ctl_init(struct dentry *dir)
 {
+	struct stp_core *s = core();
 	struct dentry *d;
 	int rc;
 
-	rc = kfifo_alloc(&stp_ctl_fifo, STP_CTL_FIFO_SIZE, GFP_KERNEL);
+	raw_spin_lock_init(&s->ctl_lock);
+	rc = kfifo_alloc(&s->ctl_fifo, STP_CTL_FIFO_SIZE, GFP_KERNEL);
 	if (rc)
 		return rc;
-	init_irq_work(&stp_ctl_wakeup, ctl_wakeup);
+	init_irq_work(&s->ctl_wakeup, ctl_wakeup);
 	d = debugfs_create_file(STP_CTL_FILE, 0600, dir, NULL, &stp_ctl_fops);
 	if (IS_ERR(d)) {
-		kfifo_free(&stp_ctl_fifo);
+		kfifo_free(&s->ctl_fifo);
 		return PTR_ERR(d);
 	}
 	return 0;
@@ -211,6 +204,8 @@ static int stp_ctl_init(struct dentry *dir)
 /* After the ctl file is gone: nothing can queue or read any more. */
 static void stp_ctl_close(void)
 {
-	irq_work_sync(&stp_ctl_wakeup);
-	kfifo_free(&stp_ctl_fifo);
+	struct stp_core *s = core();
+
+	irq_work_sync(&s->ctl_wakeup);
+	kfifo_free(&s->ctl_fifo);
 }

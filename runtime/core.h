@@ -10,9 +10,63 @@
 #ifndef STP_CORE_H
 #define STP_CORE_H
 
+#include <linux/irq_work.h>
+#include <linux/kfifo.h>
+#include <linux/spinlock.h>
+
 #include "internal.h"
 
 struct dentry;
+struct rchan;
+
+/*
+ * The core's mutable state, one object reached through core(): a function
+ * that touches several parts of it costs the module one relocation, not
+ * one per access (24 bytes each in the .ko).  All of it starts zeroed.
+ */
+struct stp_core {
+	/* context.c */
+	struct stp_context **contexts; /* [nr_cpu_ids] */
+	atomic_t errors;
+	atomic64_t skipped;
+	atomic64_t skipped_reentrant;
+	atomic_t skip_limit_hit;
+	/* session.c */
+	atomic_t exit_requested;
+	bool error_exit;	/* ended by errors: error probes, not end */
+	u32 providers_ready;	/* how many have been initialised */
+	struct dentry *top_dir; /* debugfs STP_DEBUGFS_DIR */
+	bool top_dir_looked_up; /* holds a reference to drop */
+	struct dentry *module_dir;
+	/* control.c */
+	struct kfifo ctl_fifo;
+	raw_spinlock_t ctl_lock;
+	struct irq_work ctl_wakeup;
+	unsigned long ctl_busy; /* bit 0: the file is open */
+	/* transport.c */
+	struct rchan *chan;
+	atomic64_t seq;
+	atomic64_t dropped;
+};
+
+static struct stp_core stp_core_state;
+
+static __always_inline struct stp_core *core(void)
+{
+	struct stp_core *s = &stp_core_state;
+
+	OPTIMIZER_HIDE_VAR(s);
+	return s;
+}
+
+/* The descriptor through a register, for the same reason. */
+static __always_inline const struct stp_module_desc *module_desc(void)
+{
+	const struct stp_module_desc *d = &stp_module;
+
+	OPTIMIZER_HIDE_VAR(d);
+	return d;
+}
 
 /* session.c */
 static void stp_request_exit(bool error);

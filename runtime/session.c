@@ -13,9 +13,7 @@
 
 atomic_t stp_state = ATOMIC_INIT(STP_STATE_LOADED);
 static DEFINE_MUTEX(stp_session_mutex);
-static atomic_t stp_exit_requested = ATOMIC_INIT(0);
-static bool stp_error_exit; /* ended by errors: error probes, not end */
-s32 stp_target_pid;	    /* target(): session.h */
+s32 stp_target_pid; /* target(): session.h */
 
 /*
  * Referenced by every generated module (runtime.h): linking the module
@@ -24,42 +22,24 @@ s32 stp_target_pid;	    /* target(): session.h */
  */
 const char stp_runtime_core[] = "stapforge runtime";
 
-static u32 stp_providers_ready; /* how many have been initialised */
-
-static struct dentry *stp_top_dir; /* debugfs STP_DEBUGFS_DIR */
-static bool stp_top_dir_looked_up; /* holds a reference to drop */
-static struct dentry *stp_module_dir;
-
 static void stp_request_exit(bool error)
 {
 	int s;
 
 	if (error)
-		WRITE_ONCE(stp_error_exit, true);
+		WRITE_ONCE(core()->error_exit, true);
 	do {
 		s = atomic_read(&stp_state);
 		if (s != STP_STATE_STARTING && s != STP_STATE_RUNNING)
 			break;
 	} while (atomic_cmpxchg(&stp_state, s, STP_STATE_STOPPING) != s);
-	if (!atomic_xchg(&stp_exit_requested, 1))
+	if (!atomic_xchg(&core()->exit_requested, 1))
 		stp_ctl_send(STP_MSG_REQUEST_EXIT, NULL, 0, true);
 }
 
 void stp_exit(void)
 {
 	stp_request_exit(false);
-}
-
-/*
- * The descriptor through a register: a function that reads several of its
- * fields then costs the module one relocation, not one per field.
- */
-static __always_inline const struct stp_module_desc *module_desc(void)
-{
-	const struct stp_module_desc *d = &stp_module;
-
-	OPTIMIZER_HIDE_VAR(d);
-	return d;
 }
 
 static void providers_start(void)
@@ -85,10 +65,11 @@ static void providers_stop(void)
 static void providers_exit(void)
 {
 	const struct stp_module_desc *d = module_desc();
+	struct stp_core *s = core();
 
-	while (stp_providers_ready > 0) {
+	while (s->providers_ready > 0) {
 		const struct stp_provider *p =
-			d->providers[--stp_providers_ready];
+			d->providers[--s->providers_ready];
 
 		if (p->exit)
 			p->exit();
@@ -97,9 +78,11 @@ static void providers_exit(void)
 
 static int providers_init(void)
 {
-	while (stp_providers_ready < stp_module.nproviders) {
-		const struct stp_provider *p =
-			stp_module.providers[stp_providers_ready];
+	const struct stp_module_desc *d = module_desc();
+	struct stp_core *s = core();
+
+	while (s->providers_ready < d->nproviders) {
+		const struct stp_provider *p = d->providers[s->providers_ready];
 		int rc = p->init ? p->init() : 0;
 
 		if (rc) {
@@ -108,7 +91,7 @@ static int providers_init(void)
 			providers_exit();
 			return rc;
 		}
-		stp_providers_ready++;
+		s->providers_ready++;
 	}
 	return 0;
 }
@@ -135,7 +118,7 @@ static void run_in_order(const struct stp_probe *const *probes, u32 n,
 		last = best;
 		last_seq = probes[best]->seq;
 		stp_run_probe(probes[best], NULL, state,
-			      stp_module.maxaction_interruptible);
+			      module_desc()->maxaction_interruptible);
 	}
 }
 
@@ -150,7 +133,8 @@ static int stp_session_start(s32 target)
 	}
 	stp_target_pid = target;
 	atomic_set(&stp_state, STP_STATE_STARTING);
-	run_in_order(stp_module.begin, stp_module.nbegin, STP_STATE_STARTING);
+	run_in_order(module_desc()->begin, module_desc()->nbegin,
+		     STP_STATE_STARTING);
 	/* Unless a begin probe ended the script, the other probes start. */
 	if (atomic_cmpxchg(&stp_state, STP_STATE_STARTING, STP_STATE_RUNNING) ==
 	    STP_STATE_STARTING)
@@ -177,7 +161,7 @@ static void stp_session_stop(void)
 	providers_stop();
 	/* Handlers run with preemption off: this waits for every one. */
 	synchronize_rcu();
-	if (READ_ONCE(stp_error_exit))
+	if (READ_ONCE(core()->error_exit))
 		run_in_order(d->error, d->nerror, STP_STATE_STOPPING);
 	else
 		run_in_order(d->end, d->nend, STP_STATE_STOPPING);
@@ -191,7 +175,7 @@ out:
 static void stp_session_exited(struct stp_msg_exited *msg)
 {
 	memset(msg, 0, sizeof(*msg));
-	msg->status = stp_had_errors() || READ_ONCE(stp_error_exit) ? 1 : 0;
+	msg->status = stp_had_errors() || READ_ONCE(core()->error_exit) ? 1 : 0;
 	msg->errors = stp_error_count();
 	msg->skipped = stp_skipped_count();
 	msg->dropped = stp_transport_dropped();
@@ -214,7 +198,7 @@ static bool probe_ok(const struct stp_probe *p, bool locks)
 	if (!p || !p->handler || (p->nlocks && !locks))
 		return false;
 	for (i = 0; i < p->nlocks; i++) {
-		if (p->locks[i].global >= stp_module.nglobals)
+		if (p->locks[i].global >= module_desc()->nglobals)
 			return false;
 		if (i > 0 && p->locks[i].global <= p->locks[i - 1].global)
 			return false;
@@ -275,24 +259,26 @@ static int check_descriptor(void)
 
 static int create_dirs(void)
 {
-	stp_top_dir = debugfs_lookup(STP_DEBUGFS_DIR, NULL);
-	stp_top_dir_looked_up = stp_top_dir != NULL;
-	if (!stp_top_dir) {
-		stp_top_dir = debugfs_create_dir(STP_DEBUGFS_DIR, NULL);
-		if (IS_ERR(stp_top_dir)) {
+	struct stp_core *s = core();
+
+	s->top_dir = debugfs_lookup(STP_DEBUGFS_DIR, NULL);
+	s->top_dir_looked_up = s->top_dir != NULL;
+	if (!s->top_dir) {
+		s->top_dir = debugfs_create_dir(STP_DEBUGFS_DIR, NULL);
+		if (IS_ERR(s->top_dir)) {
 			/* Another module created it meanwhile. */
-			stp_top_dir = debugfs_lookup(STP_DEBUGFS_DIR, NULL);
-			stp_top_dir_looked_up = stp_top_dir != NULL;
-			if (!stp_top_dir)
+			s->top_dir = debugfs_lookup(STP_DEBUGFS_DIR, NULL);
+			s->top_dir_looked_up = s->top_dir != NULL;
+			if (!s->top_dir)
 				return -ENOENT;
 		}
 	}
-	stp_module_dir =
-		debugfs_create_dir(module_name(THIS_MODULE), stp_top_dir);
-	if (IS_ERR(stp_module_dir)) {
-		int rc = PTR_ERR(stp_module_dir);
+	s->module_dir =
+		debugfs_create_dir(module_name(THIS_MODULE), s->top_dir);
+	if (IS_ERR(s->module_dir)) {
+		int rc = PTR_ERR(s->module_dir);
 
-		stp_module_dir = NULL;
+		s->module_dir = NULL;
 		return rc;
 	}
 	return 0;
@@ -301,11 +287,13 @@ static int create_dirs(void)
 /* The shared top directory stays: other modules may be using it. */
 static void remove_dirs(void)
 {
-	debugfs_remove(stp_module_dir);
-	stp_module_dir = NULL;
-	if (stp_top_dir_looked_up)
-		dput(stp_top_dir);
-	stp_top_dir = NULL;
+	struct stp_core *s = core();
+
+	debugfs_remove(s->module_dir);
+	s->module_dir = NULL;
+	if (s->top_dir_looked_up)
+		dput(s->top_dir);
+	s->top_dir = NULL;
 }
 
 static int __init stp_module_init(void)
@@ -326,10 +314,10 @@ static int __init stp_module_init(void)
 	rc = create_dirs();
 	if (rc)
 		goto err_providers;
-	rc = stp_transport_init(stp_module_dir, stp_param_bufsize());
+	rc = stp_transport_init(core()->module_dir, stp_param_bufsize());
 	if (rc)
 		goto err_dirs;
-	rc = stp_ctl_init(stp_module_dir);
+	rc = stp_ctl_init(core()->module_dir);
 	if (rc)
 		goto err_transport;
 	return 0;

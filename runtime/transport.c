@@ -36,10 +36,6 @@
 static unsigned int stp_bufsize_param;
 module_param_named(_stp_bufsize, stp_bufsize_param, uint, 0);
 
-static struct rchan *stp_chan;
-static atomic64_t stp_seq = ATOMIC64_INIT(0);
-static atomic64_t stp_dropped = ATOMIC64_INIT(0);
-
 struct trace_reader {
 	struct rchan_buf *buf;
 	size_t offset; /* bytes already read from the oldest sub-buffer */
@@ -144,11 +140,12 @@ static const struct rchan_callbacks stp_relay_callbacks = {
 
 static u32 stp_param_bufsize(void)
 {
-	return stp_bufsize_param ?: stp_module.bufsize_mb;
+	return stp_bufsize_param ?: module_desc()->bufsize_mb;
 }
 
 static int stp_transport_init(struct dentry *dir, u32 bufsize_mb)
 {
+	struct stp_core *s = core();
 	u64 per_cpu = (u64)bufsize_mb << 20;
 	u64 ram = (u64)totalram_pages() << PAGE_SHIFT;
 	size_t subbuf;
@@ -159,28 +156,30 @@ static int stp_transport_init(struct dentry *dir, u32 bufsize_mb)
 	subbuf = PAGE_ALIGN(per_cpu / STP_N_SUBBUFS);
 	subbuf = max_t(size_t, subbuf, STP_MIN_SUBBUF);
 	subbuf = max_t(size_t, subbuf,
-		       PAGE_ALIGN(stp_module.print_bufsize +
+		       PAGE_ALIGN(module_desc()->print_bufsize +
 				  sizeof(struct stp_record_hdr)));
-	stp_chan = relay_open(STP_TRACE_BASENAME, dir, subbuf, STP_N_SUBBUFS,
-			      &stp_relay_callbacks, NULL);
-	return stp_chan ? 0 : -ENOMEM;
+	s->chan = relay_open(STP_TRACE_BASENAME, dir, subbuf, STP_N_SUBBUFS,
+			     &stp_relay_callbacks, NULL);
+	return s->chan ? 0 : -ENOMEM;
 }
 
 static void stp_transport_close(void)
 {
-	if (stp_chan)
-		relay_close(stp_chan);
-	stp_chan = NULL;
+	struct stp_core *s = core();
+
+	if (s->chan)
+		relay_close(s->chan);
+	s->chan = NULL;
 }
 
 static void stp_transport_info(struct stp_msg_transport_info *info)
 {
 	memset(info, 0, sizeof(*info));
 	info->version = STP_PROTOCOL_VERSION;
-	info->bulk = !!(stp_module.flags & STP_MODULE_BULK);
+	info->bulk = !!(module_desc()->flags & STP_MODULE_BULK);
 	info->ncpus = nr_cpu_ids;
-	info->subbuf_size = stp_chan->subbuf_size;
-	info->n_subbufs = stp_chan->n_subbufs;
+	info->subbuf_size = core()->chan->subbuf_size;
+	info->n_subbufs = core()->chan->n_subbufs;
 	info->state = atomic_read(&stp_state);
 	/* Both fixed arrays, the module's NUL-terminated: no length to find. */
 	BUILD_BUG_ON(sizeof(info->module_name) < sizeof(THIS_MODULE->name));
@@ -189,15 +188,16 @@ static void stp_transport_info(struct stp_msg_transport_info *info)
 
 static int stp_transport_write(const void *data, u32 len)
 {
+	struct stp_core *s = core();
 	struct stp_record_hdr hdr;
 	unsigned long flags;
 	char *p;
 
 	local_irq_save(flags);
-	hdr.seq = atomic64_inc_return(&stp_seq);
+	hdr.seq = atomic64_inc_return(&s->seq);
 	hdr.len = len;
 	hdr.cpu = smp_processor_id();
-	p = relay_reserve(stp_chan, sizeof(hdr) + len);
+	p = relay_reserve(s->chan, sizeof(hdr) + len);
 	if (p) {
 		memcpy(p, &hdr, sizeof(hdr));
 		memcpy(p + sizeof(hdr), data, len);
@@ -205,7 +205,7 @@ static int stp_transport_write(const void *data, u32 len)
 	}
 	local_irq_restore(flags);
 	if (!p) {
-		atomic64_add(len, &stp_dropped);
+		atomic64_add(len, &s->dropped);
 		return -ENOSPC;
 	}
 	return 0;
@@ -214,7 +214,7 @@ static int stp_transport_write(const void *data, u32 len)
 /* Runs on each CPU with interrupts off, so never inside a write. */
 static void switch_partial_subbuf(void *unused)
 {
-	struct rchan_buf *buf = *this_cpu_ptr(stp_chan->buf);
+	struct rchan_buf *buf = *this_cpu_ptr(core()->chan->buf);
 
 	if (!buf)
 		return;
@@ -227,7 +227,7 @@ static void switch_partial_subbuf(void *unused)
 
 static u64 stp_transport_flush(void)
 {
-	u64 watermark = atomic64_read(&stp_seq);
+	u64 watermark = atomic64_read(&core()->seq);
 
 	/*
 	 * Every record numbered up to the watermark was reserved, with
@@ -239,10 +239,10 @@ static u64 stp_transport_flush(void)
 
 static u64 stp_transport_dropped(void)
 {
-	return atomic64_read(&stp_dropped);
+	return atomic64_read(&core()->dropped);
 }
 
 static u64 stp_transport_last_seq(void)
 {
-	return atomic64_read(&stp_seq);
+	return atomic64_read(&core()->seq);
 }
