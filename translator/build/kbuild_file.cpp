@@ -139,8 +139,9 @@ std::string kbuild_file(const KbuildSpec& spec)
 	// its undefined symbols, looked up in the index of what each member
 	// defines and needs (stp_members.idx), make stp_needed.mk, after
 	// which make starts again with the list.  The core, which every module
-	// links, compiles meanwhile.  (Only kbuild's build stage includes it:
-	// its modpost stage reads this file too.)
+	// links, and the members the script is expected to link compile
+	// meanwhile.  (Only kbuild's build stage includes it: its modpost
+	// stage reads this file too.)
 	k << "ifneq ($(filter %scripts/Makefile.build,$(MAKEFILE_LIST)),)\n"
 	     "-include $(obj)/stp_needed.mk\n"
 	     "endif\n";
@@ -148,8 +149,10 @@ std::string kbuild_file(const KbuildSpec& spec)
 	     "      cmd_stp_needed = $(NM) -u $< | $(AWK) -f "
 	  << rt_dir << "/kbuild/needed-members.awk $(obj)/stp_members.idx - >$@\n";
 	k << "$(obj)/stp_needed.mk: $(obj)/stp_script.o $(obj)/stp_members.idx";
-	if (!rt.members.empty() && !spec.staged_members.count(rt.members.front().name))
-		k << " $(obj)/" << member_unit(rt.members.front()) << ".o";
+	for (const RuntimeMember& m : rt.members)
+		if ((&m == &rt.members.front() || spec.expected_members.count(m.name)) &&
+		    !spec.staged_members.count(m.name))
+			k << " $(obj)/" << member_unit(m) << ".o";
 	k << "\n\t$(call cmd,stp_needed)\n";
 	k << "quiet_cmd_stp_ar = AR      $@\n"
 	     "      cmd_stp_ar = rm -f $@; $(AR) rcsD $@ $(real-prereqs)\n"

@@ -8,9 +8,10 @@
 // the module links, which are known once stp_script.o is (its undefined
 // symbols, looked up in stp_members.idx: member_index()).  Members are
 // compiled as module code, with the flags and objtool treatment of a
-// module's objects, but are linked into no module of their own; the core
-// compiles while the probes run, and the others unless they test a
-// probe's result.
+// module's objects, but are linked into no module of their own.  The core
+// and the members the script's text says it uses compile while the probes
+// run (unless they test a probe's result) and the script compiles; the
+// list from its object adds any other.
 //
 // The module's own compiler options (-D's, pass 3's) sit between the
 // markers -D__STP_CFLAGS_BEGIN__ and -D__STP_CFLAGS_END__ on stp_script.o's
@@ -33,6 +34,10 @@ struct KbuildSpec {
 	RuntimeLayout layout;
 	bool probes = false;                  // make stapconf.h
 	std::set<std::string> staged_members; // names of members already built
+	// Members to compile alongside the script, before its undefined
+	// symbols say which it links (RuntimeLayout::members_used_by); the
+	// core always is.
+	std::set<std::string> expected_members;
 };
 
 // Module names the build reserves for itself (also those starting with

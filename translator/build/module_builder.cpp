@@ -204,6 +204,8 @@ bool Builder::kbuild(bool probes)
 	spec.cflags = b_.cflags;
 	spec.layout = layout_;
 	spec.probes = probes;
+	for (const RuntimeMember* m : layout_.members_used_by(b_.c_source))
+		spec.expected_members.insert(m->name);
 	if (!probes) {
 		std::vector<std::string> units;
 		for (const RuntimeMember& m : layout_.members)

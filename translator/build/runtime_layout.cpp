@@ -210,6 +210,9 @@ bool read_runtime_layout(const std::string& dir, RuntimeLayout& layout, std::str
 				 error))
 			return false;
 	find_needs(layout.members, definer, used);
+	for (const auto& [file, sym] : scans)
+		for (const auto& [name, ids] : sym.uses)
+			layout.uses[name].insert(ids.begin(), ids.end());
 	std::error_code ec;
 	for (const auto& e : fs::directory_iterator(dir + "/autoconf", ec)) {
 		std::string name = e.path().filename().string();
@@ -235,6 +238,23 @@ const RuntimeMember* RuntimeLayout::definer(const std::string& symbol) const
 		if (m.defines.count(symbol))
 			return &m;
 	return nullptr;
+}
+
+std::vector<const RuntimeMember*> RuntimeLayout::members_used_by(const std::string& c_source) const
+{
+	CSymbols sym = scan_c_symbols(c_source);
+	std::vector<std::string> todo(sym.identifiers.begin(), sym.identifiers.end());
+	std::set<std::string> seen;
+	while (!todo.empty()) {
+		std::string id = std::move(todo.back());
+		todo.pop_back();
+		// A member's function brings its member, and what that needs.
+		if (!seen.insert(id).second || definer(id))
+			continue;
+		if (auto u = uses.find(id); u != uses.end())
+			todo.insert(todo.end(), u->second.begin(), u->second.end());
+	}
+	return members_for(std::vector<std::string>(seen.begin(), seen.end()));
 }
 
 std::vector<const RuntimeMember*>

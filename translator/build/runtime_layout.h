@@ -3,6 +3,7 @@
 // probes (runtime/autoconf/NAME.c).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct RuntimeLayout {
 	std::string dir;
 	std::vector<RuntimeMember> members;
 	std::vector<std::string> probes; // sorted names of autoconf/*.c
+	// What the runtime's functions and macros use (c_symbols.h), those of
+	// every file the members include.
+	std::map<std::string, std::set<std::string>> uses;
 
 	[[nodiscard]] const RuntimeMember* member(const std::string& name) const;
 	// The member defining `symbol`, if one does.
@@ -37,6 +41,11 @@ struct RuntimeLayout {
 	// in the members file's order.
 	[[nodiscard]] std::vector<const RuntimeMember*>
 	members_for(const std::vector<std::string>& undefined) const;
+	// The members a module whose C is `c_source` will link, as far as its
+	// text tells before it is compiled: those defining what it uses,
+	// directly or through the runtime's inline functions and macros.
+	[[nodiscard]] std::vector<const RuntimeMember*>
+	members_used_by(const std::string& c_source) const;
 };
 
 // Reads DIR/kbuild/members, the members' files and lists DIR/autoconf; on

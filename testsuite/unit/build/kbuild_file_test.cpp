@@ -80,6 +80,15 @@ TEST(KbuildFile, TheRuntimeArchive)
 		  std::string::npos);
 	EXPECT_EQ(k.find("PROBE"), std::string::npos);
 
+	// Members the script's text uses compile with it, before its list.
+	spec.expected_members = {"str"};
+	k = kbuild_file(spec);
+	EXPECT_NE(k.find("$(obj)/stp_needed.mk: $(obj)/stp_script.o $(obj)/stp_members.idx "
+			 "$(obj)/stp_member_stp_core.o $(obj)/stp_member_str.o\n"),
+		  std::string::npos)
+		<< k;
+	spec.expected_members.clear();
+
 	// Members the kernel cache had are in the build directory already.
 	spec.staged_members = {"stp_core", "timer"};
 	k = kbuild_file(spec);

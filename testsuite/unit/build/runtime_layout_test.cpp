@@ -139,6 +139,11 @@ TEST(RuntimeLayout, KnowsWhatEachMemberDefinesAndNeeds)
 	EXPECT_EQ(names(layout.members_for({"print_it", "printk", "lone_public"})),
 		  (Names{"core", "fmt", "print", "lone"}));
 	EXPECT_EQ(names(layout.members_for({"printk"})), Names{});
+	// Before compiling: what C text uses, through the runtime's macros
+	// and inline functions too.
+	EXPECT_EQ(names(layout.members_used_by("void f(void) { PRINT(); }\n")),
+		  (Names{"core", "fmt"}));
+	EXPECT_EQ(names(layout.members_used_by("int x = sizeof(struct lone);\n")), Names{});
 }
 
 TEST(RuntimeLayout, RejectsASymbolDefinedTwice)
