@@ -149,6 +149,7 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 {
 	recipe.steps.clear();
 	recipe.environment.clear();
+	recipe.member_compile.clear();
 	std::vector<std::string> env = read_kbuild_environment(dir);
 	if (env.empty()) {
 		why = "no stp_kbuild.env in " + dir;
@@ -224,7 +225,8 @@ bool learn_kbuild_recipe(const std::string& dir, const std::string& name,
 	if (!run_step(name + ".ko"))
 		return false;
 
-	// A member's compile, the core's if kbuild compiled it.
+	// A runtime member's compile, if kbuild compiled one (they differ only
+	// in the member's unit name).
 	std::string member_cmd_file;
 	std::error_code ec;
 	for (const auto& e : fs::directory_iterator(dir, ec)) {

@@ -8,8 +8,9 @@
 // A recipe is learnt after a successful kbuild run (kernel_cache.h keeps it
 // per kernel) and only if every step of the module's build is one this
 // file knows (compile, copy of the runtime, link, modpost, compile of the
-// .mod.c, 6.10's shared .module-common.o, final link): a kernel whose kbuild
-// does more keeps being built with make.
+// .mod.c, 6.10's shared .module-common.o, final link; and the runtime
+// members' compiles): a kernel whose kbuild does more keeps being built
+// with make.
 #pragma once
 
 #include <string>
