@@ -1,7 +1,6 @@
 #include "build/kernel_cache.h"
 
 #include "build/file_util.h"
-#include "build/kbuild_file.h"
 #include "build/sha256.h"
 #include "build/translator_identity.h"
 
@@ -104,23 +103,18 @@ bool KernelCache::load_recipe(KbuildRecipe& recipe) const
 	return !recipe.uses_module_common() || fs::exists(dir_ + "/module-common.o");
 }
 
-bool KernelCache::save_prepared(const std::string& build_dir, std::string& error)
+bool KernelCache::save_prepared(const std::string& build_dir, const std::vector<std::string>& units,
+				std::string& error)
 {
 	std::error_code ec;
 	fs::remove(dir_ + "/stamp", ec);
 	fs::remove(dir_ + "/recipe", ec);
 	fs::remove_all(dir_ + "/members", ec);
-	if (!copy_over(build_dir + "/stapconf.h", dir_ + "/stapconf.h", error))
+	if (!copy_over(build_dir + "/stapconf.h", dir_ + "/stapconf.h", error) ||
+	    !copy_members(build_dir, units, error))
 		return false;
 	if (fs::exists(build_dir + "/build.log"))
 		copy_over(build_dir + "/build.log", dir_ + "/build.log", error);
-	fs::create_directories(dir_ + "/members", ec);
-	for (const auto& e : fs::directory_iterator(build_dir, ec)) {
-		std::string f = e.path().filename().string();
-		if (f.starts_with(kMemberUnitPrefix) && f.ends_with(".o") &&
-		    !copy_over(e.path().string(), dir_ + "/members/" + f, error))
-			return false;
-	}
 	if (!write_file_atomic(dir_ + "/" + kTreeFile, tree_ + "\n") ||
 	    !write_file_atomic(dir_ + "/stamp", expected_stamp() + "\n")) {
 		error = "cannot write " + dir_ + "/stamp";
@@ -132,8 +126,13 @@ bool KernelCache::save_prepared(const std::string& build_dir, std::string& error
 bool KernelCache::save_members(const std::string& build_dir, const std::vector<std::string>& units,
 			       std::string& error)
 {
-	if (!current()) // rebuilt for another runtime meanwhile
-		return true;
+	// Not into a cache rebuilt for another runtime meanwhile.
+	return !current() || copy_members(build_dir, units, error);
+}
+
+bool KernelCache::copy_members(const std::string& build_dir, const std::vector<std::string>& units,
+			       std::string& error)
+{
 	std::error_code ec;
 	fs::create_directories(dir_ + "/members", ec);
 	for (const std::string& u : units)

@@ -51,9 +51,10 @@ public:
 	bool load_recipe(KbuildRecipe& recipe) const;
 
 	// After a kbuild run that made stapconf.h in `build_dir`: keeps it,
-	// the members compiled there (only those) and build.log, and marks
-	// the cache current.
-	bool save_prepared(const std::string& build_dir, std::string& error);
+	// the members `units` compiled there (UNIT.o; only those) and
+	// build.log, and marks the cache current.
+	bool save_prepared(const std::string& build_dir, const std::vector<std::string>& units,
+			   std::string& error);
 	// Keeps the members `units` compiled in `build_dir` (UNIT.o), if the
 	// cache is still current; the lock must be held exclusively.
 	bool save_members(const std::string& build_dir, const std::vector<std::string>& units,
@@ -70,6 +71,9 @@ public:
 	stage_members(const std::string& build_dir, const std::vector<std::string>& units) const;
 
 private:
+	bool copy_members(const std::string& build_dir, const std::vector<std::string>& units,
+			  std::string& error);
+
 	std::string dir_;
 	std::string runtime_dir_;
 	std::string kernel_digest_;

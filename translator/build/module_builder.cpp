@@ -240,7 +240,7 @@ bool Builder::kbuild(bool probes)
 			    fs::exists(b_.build_dir + "/" + member_unit(m) + ".o"))
 				compiled.push_back(member_unit(m));
 		if (probes && fs::exists(b_.build_dir + "/stapconf.h")) {
-			if (!cache_.save_prepared(b_.build_dir, why))
+			if (!cache_.save_prepared(b_.build_dir, compiled, why))
 				say("Pass 4: cannot keep the per-kernel cache: " + why);
 		} else if (!probes && !compiled.empty() &&
 			   !cache_.save_members(b_.build_dir, compiled, why)) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -43,6 +44,25 @@ void include_closure(const std::string& dir, const std::string& file,
 		if (name.find('/') == std::string::npos && fs::exists(dir + "/" + name))
 			include_closure(dir, name, texts);
 	}
+}
+
+// What `roots` use: themselves, and what the functions and macros of
+// `uses` among them use in turn, except through the names `opaque` says
+// not to look into.
+std::set<std::string> reachable(std::vector<std::string> roots,
+				const std::map<std::string, std::set<std::string>>& uses,
+				const std::function<bool(const std::string&)>& opaque)
+{
+	std::set<std::string> seen;
+	while (!roots.empty()) {
+		std::string id = std::move(roots.back());
+		roots.pop_back();
+		if (!seen.insert(id).second || opaque(id))
+			continue;
+		if (auto u = uses.find(id); u != uses.end())
+			roots.insert(roots.end(), u->second.begin(), u->second.end());
+	}
+	return seen;
 }
 
 // Reads member M's files and the runtime headers they include: whether
@@ -96,14 +116,7 @@ bool scan_member(const std::string& dir, const std::string& members_file, Runtim
 			m.defines.insert(d);
 		}
 	}
-	while (!todo.empty()) {
-		std::string id = std::move(todo.back());
-		todo.pop_back();
-		if (!used.insert(id).second)
-			continue;
-		if (auto u = uses.find(id); u != uses.end())
-			todo.insert(todo.end(), u->second.begin(), u->second.end());
-	}
+	used = reachable(std::move(todo), uses, [](const std::string&) { return false; });
 	for (const std::string& w : weak)
 		used.erase(w);
 	return true;
@@ -243,18 +256,11 @@ const RuntimeMember* RuntimeLayout::definer(const std::string& symbol) const
 std::vector<const RuntimeMember*> RuntimeLayout::members_used_by(const std::string& c_source) const
 {
 	CSymbols sym = scan_c_symbols(c_source);
-	std::vector<std::string> todo(sym.identifiers.begin(), sym.identifiers.end());
-	std::set<std::string> seen;
-	while (!todo.empty()) {
-		std::string id = std::move(todo.back());
-		todo.pop_back();
-		// A member's function brings its member, and what that needs.
-		if (!seen.insert(id).second || definer(id))
-			continue;
-		if (auto u = uses.find(id); u != uses.end())
-			todo.insert(todo.end(), u->second.begin(), u->second.end());
-	}
-	return members_for(std::vector<std::string>(seen.begin(), seen.end()));
+	// A member's function brings its member, and what that needs.
+	std::set<std::string> used =
+		reachable({sym.identifiers.begin(), sym.identifiers.end()}, uses,
+			  [this](const std::string& id) { return definer(id) != nullptr; });
+	return members_for({used.begin(), used.end()});
 }
 
 std::vector<const RuntimeMember*>
